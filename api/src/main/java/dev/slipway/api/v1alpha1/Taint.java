@@ -1,0 +1,26 @@
+package dev.slipway.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** A taint put on every node of a pool at creation and kept in place afterwards. */
+public record Taint(
+    @Required
+    @Size(min = 1, max = 316)
+    @Pattern("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")
+    @JsonPropertyDescription("Taint key, a qualified name such as dedicated or example.com/gpu.")
+    String key,
+
+    @Size(max = 63)
+    @JsonPropertyDescription("Taint value.")
+    String value,
+
+    @Required
+    @JsonPropertyDescription("NoSchedule, PreferNoSchedule or NoExecute.")
+    Effect effect) {
+
+  /** Taint effects, as Kubernetes spells them. */
+  public enum Effect { NoSchedule, PreferNoSchedule, NoExecute }
+}
