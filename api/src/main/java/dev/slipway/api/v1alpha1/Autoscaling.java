@@ -11,8 +11,7 @@ import io.fabric8.generator.annotation.ValidationRule;
  * the bounds and never fights the count it chose.
  */
 @ValidationRule(value = "self.minReplicas <= self.maxReplicas",
-    messageExpression = "'minReplicas (' + string(self.minReplicas) + ') must not exceed maxReplicas (' "
-        + "+ string(self.maxReplicas) + ')'",
+    message = "minReplicas must not exceed maxReplicas",
     fieldPath = ".minReplicas")
 public record Autoscaling(
     @Required

@@ -27,11 +27,11 @@ public record AwsClusterSpec(
     @Size(min = 2, max = 16)
     @JsonPropertyDescription("Subnets for the control plane's network interfaces, in at least two availability "
         + "zones. Immutable.")
-    List<String> subnetIds,
+    List<@Size(max = 32) String> subnetIds,
 
     @Size(max = 5)
     @JsonPropertyDescription("Additional security groups for the control plane's network interfaces.")
-    List<String> securityGroupIds,
+    List<@Size(max = 32) String> securityGroupIds,
 
     @Default("true")
     @JsonPropertyDescription("Whether the API server endpoint is reachable from the internet.")

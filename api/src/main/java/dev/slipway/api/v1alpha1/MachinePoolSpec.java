@@ -80,7 +80,7 @@ public record MachinePoolSpec(
 
     @Size(max = 64)
     @JsonPropertyDescription("Kubernetes labels put on every node of the pool.")
-    Map<String, String> nodeLabels,
+    Map<String, @Size(max = 63) String> nodeLabels,
 
     @Size(max = 32)
     @JsonPropertyDescription("Taints put on every node of the pool.")
