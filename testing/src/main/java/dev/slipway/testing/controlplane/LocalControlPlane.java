@@ -187,7 +187,9 @@ public final class LocalControlPlane implements AutoCloseable {
           "--service-account-key-file=" + serviceAccountKey,
           "--service-account-signing-key-file=" + serviceAccountKey,
           // A range is required; nothing routes to it, Services only get addresses from it.
-          "--service-cluster-ip-range=10.96.0.0/16",
+          "--service-cluster-ip-range=10.96.0.0/12",
+          // The default reconciler refuses a loopback advertise address and logs about it forever.
+          "--endpoint-reconciler-type=none",
           "--allow-privileged=true",
           "--v=0"));
       kubeconfig = writeKubeconfig();
@@ -208,32 +210,26 @@ public final class LocalControlPlane implements AutoCloseable {
     Path stages = ProjectLayout.root().resolve("hack/control-plane/kwok-stages.yaml");
     launch("kube-controller-manager", binaries.kubeControllerManager(), List.of(
         "--kubeconfig=" + kubeconfig,
-        "--authentication-kubeconfig=" + kubeconfig,
-        "--authorization-kubeconfig=" + kubeconfig,
         "--leader-elect=false",
-        "--bind-address=127.0.0.1",
+        // 0: serve no health port, so nothing here can clash with another instance.
         "--secure-port=0",
         "--service-account-private-key-file=" + serviceAccountKey,
-        "--use-service-account-credentials=false",
-        // Fake nodes have no kubelet, so node IPAM and the cloud-node controllers have nothing to do.
-        "--controllers=*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-node-route-controller",
+        "--use-service-account-credentials=true",
         "--v=0"));
     launch("kube-scheduler", binaries.kubeScheduler(), List.of(
         "--kubeconfig=" + kubeconfig,
-        "--authentication-kubeconfig=" + kubeconfig,
-        "--authorization-kubeconfig=" + kubeconfig,
         "--leader-elect=false",
-        "--bind-address=127.0.0.1",
         "--secure-port=0",
         "--v=0"));
-    launch("kwok", binaries.kwok(), List.of(
+    launch("kwok", binaries.kwok(), Map.of("KWOK_WORKDIR", directory.resolve("kwok").toString()), List.of(
         "--kubeconfig=" + kubeconfig,
         "--config=" + stages,
         "--manage-all-nodes=false",
         "--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake",
+        // Without leases kube-controller-manager marks the fake nodes NotReady after 50 s.
         "--node-lease-duration-seconds=40",
-        "--server-address=127.0.0.1:0",
-        "--v=INFO"));
+        // The default /24 pod-IP pool runs out after 254 pods.
+        "--cidr=10.0.0.0/16"));
     for (SupervisedProcess process : processes) {
       process.checkAlive();
     }
@@ -303,7 +299,12 @@ public final class LocalControlPlane implements AutoCloseable {
   }
 
   private SupervisedProcess launch(String name, Path binary, List<String> args) throws IOException {
-    SupervisedProcess process = SupervisedProcess.start(binaries, name, directory, binary, args);
+    return launch(name, binary, Map.of(), args);
+  }
+
+  private SupervisedProcess launch(String name, Path binary, Map<String, String> environment, List<String> args)
+      throws IOException {
+    SupervisedProcess process = SupervisedProcess.start(binaries, name, directory, binary, environment, args);
     processes.add(process);
     return process;
   }

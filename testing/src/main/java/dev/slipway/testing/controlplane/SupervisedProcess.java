@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +27,7 @@ final class SupervisedProcess {
   }
 
   static SupervisedProcess start(ControlPlaneBinaries binaries, String name, Path logDir, Path binary,
-      List<String> args) throws IOException {
+      Map<String, String> environment, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(binaries.supervise().toString());
     command.add("-parent-pid");
@@ -35,7 +36,9 @@ final class SupervisedProcess {
     command.add(binary.toString());
     command.addAll(args);
     Path log = logDir.resolve(name + ".log");
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    Process process = builder
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();

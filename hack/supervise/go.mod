@@ -1,0 +1,3 @@
+module dev.slipway/hack/supervise
+
+go 1.22
