@@ -47,6 +47,9 @@ public final class LocalControlPlane implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
   private static final int START_ATTEMPTS = 3;
   /** Annotation that marks a Node as KWOK's to keep alive (see hack/control-plane/kwok-stages.yaml). */
+  private static final String FOLDER_PREFIX = "slipway-cp-";
+  /** Holds the PID of the JVM that owns a control-plane folder, so a later start can clean up after a killed one. */
+  private static final String OWNER_FILE = "owner.pid";
   private static final String CRD_GROUP = "apiextensions.k8s.io";
   private static final String CRD_VERSION = "v1";
   private static final String CRD_PLURAL = "customresourcedefinitions";
@@ -91,11 +94,13 @@ public final class LocalControlPlane implements AutoCloseable {
   /** Starts a control plane, building the binaries first if needed. */
   public static LocalControlPlane start(Options options) {
     ControlPlaneBinaries binaries = ControlPlaneBinaries.resolve();
+    deleteFoldersOfDeadOwners();
     RuntimeException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       Path directory;
       try {
-        directory = Files.createTempDirectory("slipway-" + options.name() + "-");
+        directory = Files.createTempDirectory(FOLDER_PREFIX + options.name() + "-");
+        Files.writeString(directory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -388,6 +393,30 @@ public final class LocalControlPlane implements AutoCloseable {
       return file;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("RSA is not available in this JVM", e);
+    }
+  }
+
+  /**
+   * A JVM killed with SIGKILL leaves its folder behind (its processes are stopped by their supervisors): delete the
+   * folders whose owner is gone.
+   */
+  private static void deleteFoldersOfDeadOwners() {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> folders = Files.list(temp)) {
+      for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith(FOLDER_PREFIX)).toList()) {
+        Path owner = folder.resolve(OWNER_FILE);
+        if (!Files.isRegularFile(owner)) {
+          continue;
+        }
+        long pid = Long.parseLong(Files.readString(owner).trim());
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          continue;
+        }
+        LOG.info("Deleting {}, left by process {} which is gone", folder, pid);
+        deleteRecursively(folder);
+      }
+    } catch (IOException | NumberFormatException e) {
+      LOG.warn("Could not clean up control-plane folders in {}: {}", temp, e.getMessage());
     }
   }
 

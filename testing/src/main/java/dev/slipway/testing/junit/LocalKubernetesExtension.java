@@ -74,7 +74,13 @@ public final class LocalKubernetesExtension implements BeforeAllCallback, Parame
       LocalControlPlane started = LocalControlPlane.start(workloads
           ? LocalControlPlane.Options.withWorkloads("test-workloads")
           : LocalControlPlane.Options.apiServerOnly("test"));
-      started.installCrds(ProjectLayout.crdDirectory());
+      try {
+        started.installCrds(ProjectLayout.crdDirectory());
+      } catch (RuntimeException e) {
+        // Not stored yet, so the store would never close it.
+        started.close();
+        throw e;
+      }
       return started;
     }, LocalControlPlane.class);
   }

@@ -136,6 +136,10 @@ class LocalControlPlaneIT {
         assertThat(processesUsing(folder)).as("processes left after kill -9 of their JVM").isEmpty();
         assertThat(listening(port)).as("API server port after kill -9 of its JVM").isFalse();
       });
+
+      // The killed JVM could not delete its folder; the next control plane to start does.
+      LocalControlPlane.start(LocalControlPlane.Options.apiServerOnly("after-probe")).close();
+      assertThat(directory).as("folder of the killed JVM, after the next start").doesNotExist();
     } finally {
       probe.destroyForcibly();
       if (directory != null) {
