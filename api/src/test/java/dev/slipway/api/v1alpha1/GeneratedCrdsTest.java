@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Java types are the source of truth for the CRDs: the build generates them into target/generated-crds, and this
@@ -32,6 +35,44 @@ class GeneratedCrdsTest {
           .as(FIX + " (" + name + ")")
           .isEqualTo(Files.readString(generated.resolve(name)));
     }
+  }
+
+  @Test
+  void everyFieldHasADescriptionForKubectlExplain() throws IOException {
+    List<String> undescribed = new ArrayList<>();
+    for (String name : fileNames(generated)) {
+      Map<String, Object> crd = new Yaml().load(Files.readString(generated.resolve(name)));
+      for (Map<String, Object> version : list(map(crd.get("spec")).get("versions"))) {
+        collectUndescribed(map(map(version.get("schema")).get("openAPIV3Schema")), name + ":", undescribed);
+      }
+    }
+    assertThat(undescribed).as("fields without a description").isEmpty();
+  }
+
+  private static void collectUndescribed(Map<String, Object> schema, String path, List<String> undescribed) {
+    Object properties = schema.get("properties");
+    if (properties != null) {
+      map(properties).forEach((field, value) -> {
+        Map<String, Object> property = map(value);
+        if (!property.containsKey("description")) {
+          undescribed.add(path + "." + field);
+        }
+        collectUndescribed(property, path + "." + field, undescribed);
+      });
+    }
+    if (schema.get("items") != null) {
+      collectUndescribed(map(schema.get("items")), path + "[]", undescribed);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Object value) {
+    return (List<Map<String, Object>>) value;
   }
 
   private static List<String> fileNames(Path dir) throws IOException {
