@@ -420,7 +420,8 @@ public final class LocalControlPlane implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path dir) {
+  /** Deletes a folder and everything in it; logs rather than fails, as it only cleans up. */
+  static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

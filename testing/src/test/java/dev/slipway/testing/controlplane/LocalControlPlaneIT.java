@@ -26,13 +26,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,7 +141,7 @@ class LocalControlPlaneIT {
     } finally {
       probe.destroyForcibly();
       if (directory != null) {
-        deleteRecursively(directory);
+        LocalControlPlane.deleteRecursively(directory);
       }
     }
   }
@@ -161,17 +159,6 @@ class LocalControlPlaneIT {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }
