@@ -1,0 +1,56 @@
+package dev.slipway.controllers.conditions;
+
+import dev.slipway.api.v1alpha1.Condition;
+import dev.slipway.api.v1alpha1.ConditionStatus;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sets conditions the way Kubernetes API conventions ask: one condition per type, {@code lastTransitionTime} kept
+ * unless the status flips, so that a controller computing its conditions afresh on every pass writes nothing new
+ * when nothing changed (no status churn at fleet scale).
+ */
+public final class Conditions {
+
+  private Conditions() {
+  }
+
+  /**
+   * Returns {@code current} with {@code type} set to the given status, reason and message. The transition time is
+   * {@code now} when the type is new or its status changed, else the existing one is kept. Order is kept; a new type
+   * is appended.
+   */
+  public static List<Condition> set(List<Condition> current, String type, ConditionStatus status, String reason,
+      String message, long observedGeneration, OffsetDateTime now) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(reason, "reason");
+    List<Condition> result = new ArrayList<>(current == null ? List.of() : current);
+    for (int i = 0; i < result.size(); i++) {
+      Condition existing = result.get(i);
+      if (existing.type().equals(type)) {
+        OffsetDateTime since = existing.status() == status ? existing.lastTransitionTime() : now;
+        result.set(i, new Condition(type, status, observedGeneration, since, reason, message));
+        return List.copyOf(result);
+      }
+    }
+    result.add(new Condition(type, status, observedGeneration, now, reason, message));
+    return List.copyOf(result);
+  }
+
+  /** The condition of a type, or null. */
+  public static Condition find(List<Condition> conditions, String type) {
+    if (conditions == null) {
+      return null;
+    }
+    return conditions.stream().filter(c -> c.type().equals(type)).findFirst().orElse(null);
+  }
+
+  /** Whether the condition of a type is present and True. */
+  public static boolean isTrue(List<Condition> conditions, String type) {
+    Condition condition = find(conditions, type);
+    return condition != null && condition.status() == ConditionStatus.TRUE;
+  }
+}
