@@ -88,7 +88,9 @@ public final class LocalControlPlane implements AutoCloseable {
     this.options = options;
     this.binaries = binaries;
     this.directory = directory;
-    this.adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+    byte[] token = new byte[24];
+    new SecureRandom().nextBytes(token);
+    this.adminToken = HexFormat.of().formatHex(token);
   }
 
   /** Starts a control plane, building the binaries first if needed. */
@@ -126,8 +128,8 @@ public final class LocalControlPlane implements AutoCloseable {
 
   /** A new admin client, e.g. one with its own timeouts for watches. */
   public ApiClient newApiClient() {
-    try {
-      return ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(Files.newBufferedReader(kubeconfig))).build();
+    try (var reader = Files.newBufferedReader(kubeconfig)) {
+      return ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
