@@ -199,7 +199,10 @@ public final class LocalControlPlane implements AutoCloseable {
           "--endpoint-reconciler-type=none",
           "--allow-privileged=true",
           "--v=0"));
-      kubeconfig = writeKubeconfig();
+      // kube-apiserver writes its self-signed serving certificate first thing; clients trust exactly that.
+      Path servingCertificate = pki.resolve("apiserver.crt");
+      awaitReady(apiServer, () -> Files.isRegularFile(servingCertificate) && servingCertificate.toFile().length() > 0);
+      kubeconfig = writeKubeconfig(Files.readAllBytes(servingCertificate));
       apiClient = newApiClient();
       awaitReady(apiServer, this::apiServerReady);
       apiServerStartTime = Duration.between(apiServerStarted, Instant.now());
@@ -353,7 +356,7 @@ public final class LocalControlPlane implements AutoCloseable {
     }
   }
 
-  private Path writeKubeconfig() throws IOException {
+  private Path writeKubeconfig(byte[] certificateAuthority) throws IOException {
     String context = "slipway-" + options.name();
     String yaml = """
         apiVersion: v1
@@ -362,7 +365,7 @@ public final class LocalControlPlane implements AutoCloseable {
         - name: %1$s
           cluster:
             server: %2$s
-            insecure-skip-tls-verify: true
+            certificate-authority-data: %4$s
         users:
         - name: slipway-admin
           user:
@@ -373,7 +376,7 @@ public final class LocalControlPlane implements AutoCloseable {
             cluster: %1$s
             user: slipway-admin
         current-context: %1$s
-        """.formatted(context, server, adminToken);
+        """.formatted(context, server, adminToken, Base64.getEncoder().encodeToString(certificateAuthority));
     Path file = directory.resolve("kubeconfig");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
     // Validate it once, so a malformed kubeconfig fails here rather than in the first test.
