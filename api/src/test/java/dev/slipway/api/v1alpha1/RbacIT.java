@@ -1,6 +1,7 @@
 package dev.slipway.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.slipway.testing.controlplane.ProjectLayout;
 import dev.slipway.testing.junit.LocalKubernetes;
@@ -16,12 +17,15 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ResourceAttributes;
 import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
+import io.kubernetes.client.openapi.models.V1RoleRef;
+import io.kubernetes.client.openapi.models.RbacV1Subject;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1SubjectAccessReview;
 import io.kubernetes.client.openapi.models.V1SubjectAccessReviewSpec;
 import io.kubernetes.client.util.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,17 +34,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The RBAC in config/rbac installs on a real API server, and its authorizer grants the controllers' ServiceAccount
- * exactly what the controllers need: a table of allowed and refused requests.
+ * exactly what the controllers need, and a team with the built-in edit or view role what the aggregated Slipway
+ * roles promise: tables of allowed and refused requests. Runs with kube-controller-manager, whose
+ * clusterrole-aggregation controller folds slipway-edit and slipway-view into edit and view.
  */
-@LocalKubernetes
+@LocalKubernetes(workloads = true)
 class RbacIT {
 
   private static final String CONTROLLERS = "system:serviceaccount:slipway-system:slipway-controllers";
 
   @BeforeAll
   static void installRbac(ApiClient client) throws Exception {
-    createIgnoringConflict(() -> new CoreV1Api(client)
-        .createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name("slipway-system"))).execute());
+    for (String namespace : List.of("slipway-system", "team-a")) {
+      createIgnoringConflict(() -> new CoreV1Api(client)
+          .createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name(namespace))).execute());
+    }
     CoreV1Api core = new CoreV1Api(client);
     RbacAuthorizationV1Api rbac = new RbacAuthorizationV1Api(client);
     try (Stream<Path> files = Files.list(ProjectLayout.root().resolve("config/rbac"))) {
@@ -99,6 +107,41 @@ class RbacIT {
         .execute();
 
     assertThat(review.getStatus().getAllowed()).as(review.getStatus().getReason()).isEqualTo(allowed);
+  }
+
+  @ParameterizedTest(name = "{0} may {1} {2}: {3}")
+  @CsvSource({
+      "edit, create, nodepools,                true",
+      "edit, delete, clusters,                 true",
+      "edit, update, clusteradditionalconfigs, true",
+      "edit, list,   machinepools,             true",
+      "edit, create, machinepools,             false",
+      "edit, update, azureroleassignments,     false",
+      "view, list,   nodepools,                true",
+      "view, get,    azureclusterautoscalers,  true",
+      "view, create, nodepools,                false",
+  })
+  void teamRolesAggregateSlipwayRoles(String role, String verb, String resource, boolean allowed, ApiClient client)
+      throws ApiException {
+    RbacAuthorizationV1Api rbac = new RbacAuthorizationV1Api(client);
+    String user = "team-a-" + role;
+    createIgnoringConflict(() -> rbac.createNamespacedRoleBinding("team-a", new V1RoleBinding()
+        .metadata(new V1ObjectMeta().name(user))
+        .roleRef(new V1RoleRef().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(role))
+        .subjects(List.of(new RbacV1Subject().apiGroup("rbac.authorization.k8s.io").kind("User").name(user))))
+        .execute());
+
+    // The aggregation controller updates edit and view shortly after the Slipway roles appear.
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(allowed(client, user, List.of(),
+        new V1ResourceAttributes().verb(verb).group("slipway.dev").resource(resource).namespace("team-a")))
+        .isEqualTo(allowed));
+  }
+
+  private static boolean allowed(ApiClient client, String user, List<String> groups, V1ResourceAttributes attributes)
+      throws ApiException {
+    return new AuthorizationV1Api(client).createSubjectAccessReview(new V1SubjectAccessReview()
+            .spec(new V1SubjectAccessReviewSpec().user(user).groups(groups).resourceAttributes(attributes)))
+        .execute().getStatus().getAllowed();
   }
 
   private interface ApiCall {
