@@ -1,0 +1,27 @@
+package dev.slipway.provider;
+
+import dev.slipway.api.v1alpha1.ClusterSpec;
+import java.util.Objects;
+
+/**
+ * The managed cluster a call is about: the Cluster object's namespace and name (unique in the management cluster)
+ * and its spec. Providers derive cloud names from it deterministically.
+ *
+ * @param namespace the Cluster's namespace
+ * @param name the Cluster's name
+ * @param uid the Cluster's UID, for tagging cloud resources
+ * @param spec the Cluster's desired state
+ */
+public record ClusterTarget(String namespace, String name, String uid, ClusterSpec spec) {
+
+  public ClusterTarget {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(spec, "spec");
+  }
+
+  /** {@code namespace/name}, for logs and messages. */
+  public String key() {
+    return namespace + "/" + name;
+  }
+}
