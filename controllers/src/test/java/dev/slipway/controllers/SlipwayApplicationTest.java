@@ -14,7 +14,8 @@ class SlipwayApplicationTest {
   void startsAndStopsCleanly() {
     SpringApplication application = new SpringApplication(SlipwayApplication.class);
     application.setWebApplicationType(WebApplicationType.NONE);
-    ConfigurableApplicationContext context = application.run("--spring.cloud.kubernetes.enabled=false");
+    ConfigurableApplicationContext context = application.run("--spring.cloud.kubernetes.enabled=false", "--slipway.controllers.enabled=false",
+        "--slipway.providers.sim.enabled=false");
     try {
       assertThat(context.isActive()).isTrue();
     } finally {

@@ -1,0 +1,56 @@
+package dev.slipway.controllers.cluster;
+
+import dev.slipway.api.v1alpha1.Cluster;
+import dev.slipway.api.v1alpha1.SlipwayResource;
+import dev.slipway.controllers.runtime.ControllerDefinition;
+import dev.slipway.controllers.runtime.EnqueueHandler;
+import dev.slipway.controllers.runtime.ManagementInformers;
+import dev.slipway.controllers.runtime.SlipwayProperties;
+import io.kubernetes.client.extended.controller.reconciler.Reconciler;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.WorkQueue;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Cluster controller: wakes on Cluster changes, and on changes of the Nodepools and MachinePools of a Cluster
+ * (a deleting Cluster waits for them).
+ */
+@Component
+public class ClusterController implements ControllerDefinition {
+
+  private final ManagementInformers informers;
+  private final ClusterReconciler reconciler;
+
+  public ClusterController(ManagementInformers informers, ClusterReconciler reconciler) {
+    this.informers = informers;
+    this.reconciler = reconciler;
+  }
+
+  @Override
+  public String name() {
+    return "cluster";
+  }
+
+  @Override
+  public int workers(SlipwayProperties properties) {
+    return properties.controllers().clusterWorkers();
+  }
+
+  @Override
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  @Override
+  public void watch(WorkQueue<Request> queue) {
+    informers.clusters().addEventHandler(EnqueueHandler.self(queue));
+    informers.nodepools().addEventHandler(EnqueueHandler.of(queue, np -> clusterOf(np,
+        np.getSpec() == null ? null : np.getSpec().clusterName())));
+    informers.machinePools().addEventHandler(EnqueueHandler.of(queue, mp -> clusterOf(mp,
+        mp.getSpec() == null ? null : mp.getSpec().clusterName())));
+  }
+
+  private static Request clusterOf(SlipwayResource<?, ?> object, String clusterName) {
+    return clusterName == null ? null : new Request(object.getMetadata().getNamespace(), clusterName);
+  }
+}

@@ -1,0 +1,307 @@
+package dev.slipway.controllers.machinepool;
+
+import dev.slipway.api.ProviderId;
+import dev.slipway.api.v1alpha1.Cluster;
+import dev.slipway.api.v1alpha1.Condition;
+import dev.slipway.api.v1alpha1.ConditionReasons;
+import dev.slipway.api.v1alpha1.ConditionStatus;
+import dev.slipway.api.v1alpha1.ConditionTypes;
+import dev.slipway.api.v1alpha1.MachinePool;
+import dev.slipway.api.v1alpha1.MachinePoolSpec;
+import dev.slipway.api.v1alpha1.MachinePoolStatus;
+import dev.slipway.api.v1alpha1.NodeRef;
+import dev.slipway.controllers.conditions.Conditions;
+import dev.slipway.controllers.runtime.Events;
+import dev.slipway.controllers.runtime.Finalizers;
+import dev.slipway.controllers.runtime.Labels;
+import dev.slipway.controllers.runtime.LiveSettings;
+import dev.slipway.controllers.runtime.ManagementInformers;
+import dev.slipway.controllers.runtime.Requeue;
+import dev.slipway.controllers.runtime.ResourceWriter;
+import dev.slipway.controllers.workload.WorkloadCluster;
+import dev.slipway.controllers.workload.WorkloadClusters;
+import dev.slipway.provider.CloudException;
+import dev.slipway.provider.ClusterTarget;
+import dev.slipway.provider.NodePoolSpec;
+import dev.slipway.provider.NodePoolState;
+import dev.slipway.provider.OperationStatus;
+import dev.slipway.provider.Provider;
+import dev.slipway.provider.Providers;
+import dev.slipway.provider.ProvisioningPhase;
+import io.kubernetes.client.extended.controller.reconciler.Reconciler;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.models.V1Node;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reconciles a MachinePool with exactly one cloud pool: creates it, applies in-place fields (count, labels, taints,
+ * mode) and reverts out-of-band changes to them, and reports its machines and their Nodes, matched by full canonical
+ * providerID. The finalizer deletes the cloud pool and is removed only once the cloud confirms it is gone.
+ */
+@Component
+public class MachinePoolReconciler implements Reconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MachinePoolReconciler.class);
+
+  private final ManagementInformers informers;
+  private final ResourceWriter writer;
+  private final Providers providers;
+  private final WorkloadClusters workloadClusters;
+  private final LiveSettings settings;
+  private final Clock clock;
+  private final Events events;
+
+  public MachinePoolReconciler(ManagementInformers informers, ResourceWriter writer, Providers providers,
+      WorkloadClusters workloadClusters, LiveSettings settings, Clock clock, Events events) {
+    this.informers = informers;
+    this.writer = writer;
+    this.providers = providers;
+    this.workloadClusters = workloadClusters;
+    this.settings = settings;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  @Override
+  public Result reconcile(Request request) {
+    MachinePool pool = informers.machinePool(request.getNamespace(), request.getName());
+    if (pool == null) {
+      return Requeue.done();
+    }
+    MachinePoolSpec spec = pool.getSpec();
+    MDC.put("cluster", request.getNamespace() + "/" + spec.clusterName());
+    Cluster cluster = informers.cluster(request.getNamespace(), spec.clusterName());
+    MachinePoolStatus previous = pool.getStatus() == null ? emptyStatus() : pool.getStatus();
+    long generation = Objects.requireNonNullElse(pool.getMetadata().getGeneration(), 0L);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Duration poll = settings.get().controllers().pollInterval();
+
+    if (pool.getMetadata().getDeletionTimestamp() == null) {
+      pool = Finalizers.ensure(pool, writer);
+    } else if (!Finalizers.has(pool)) {
+      return Requeue.done();
+    }
+    if (cluster == null) {
+      String message = "Cluster " + spec.clusterName() + " does not exist in namespace " + request.getNamespace()
+          + (pool.getMetadata().getDeletionTimestamp() == null ? ""
+              : "; the cloud pool cannot be deleted without it, so the finalizer stays");
+      writeStatus(pool, notReady(previous, ConditionReasons.CLUSTER_NOT_FOUND, message, generation, now));
+      return Requeue.resync(settings.get().controllers());
+    }
+    if (Boolean.TRUE.equals(cluster.getSpec().paused())) {
+      List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.PAUSED, ConditionStatus.TRUE,
+          ConditionReasons.PAUSED, "Cluster " + spec.clusterName() + " is paused", generation, now);
+      writeStatus(pool, with(previous, previous.phase(), conditions, previous.observedGeneration()));
+      return Requeue.done();
+    }
+    Optional<Provider> provider = providers.find(cluster.getSpec().provider());
+    if (provider.isEmpty()) {
+      writeStatus(pool, notReady(previous, ConditionReasons.PROVIDER_NOT_CONFIGURED, "provider "
+          + cluster.getSpec().provider() + " is not configured in this Slipway", generation, now));
+      return Requeue.resync(settings.get().controllers());
+    }
+    ClusterTarget target = new ClusterTarget(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
+        cluster.getMetadata().getUid(), cluster.getSpec());
+    try {
+      if (pool.getMetadata().getDeletionTimestamp() != null) {
+        return delete(pool, provider.get(), target, previous, generation, now, poll);
+      }
+      return reconcilePool(pool, provider.get(), target, previous, generation, now, poll);
+    } catch (CloudException e) {
+      LOG.warn("Cloud call for pool {} of cluster {} failed: {}", spec.cloudPoolName(), target.key(), e.describe());
+      List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.CLOUD_POOL_READY,
+          ConditionStatus.FALSE, ConditionReasons.CLOUD_ERROR, e.describe(), generation, now);
+      conditions = Conditions.set(conditions, ConditionTypes.READY, ConditionStatus.FALSE,
+          ConditionReasons.CLOUD_ERROR, e.describe(), generation, now);
+      writeStatus(pool, with(previous, previous.phase(), conditions, previous.observedGeneration()));
+      if (!e.retryable()) {
+        return Requeue.resync(settings.get().controllers());
+      }
+      return e.retryAfter() != null ? Requeue.after(e.retryAfter()) : Requeue.backoff();
+    }
+  }
+
+  private Result reconcilePool(MachinePool pool, Provider provider, ClusterTarget target,
+      MachinePoolStatus previous, long generation, OffsetDateTime now, Duration poll) throws CloudException {
+    MachinePoolSpec spec = pool.getSpec();
+    NodePoolSpec desired = desired(pool);
+    NodePoolState state = provider.nodePools().observe(target, spec.cloudPoolName());
+    List<String> differing = state.exists() ? InPlaceFields.differing(desired, state) : List.of();
+    OperationStatus operation = null;
+    if (!state.exists() || state.phase() == ProvisioningPhase.FAILED
+        || (!differing.isEmpty() && state.phase() == ProvisioningPhase.READY)) {
+      operation = provider.nodePools().ensure(target, desired);
+      if (operation.kind() != OperationStatus.Kind.RETRY_LATER) {
+        if (!state.exists()) {
+          events.normal(pool, "CloudPoolCreating", "Creating cloud pool " + spec.cloudPoolName() + " ("
+              + spec.template().machineType() + ", " + spec.template().osImage() + ", Kubernetes " + spec.version()
+              + ")");
+        } else if (!differing.isEmpty()) {
+          events.normal(pool, "CloudPoolUpdating", "Applying " + differing + " to cloud pool "
+              + spec.cloudPoolName() + " in place");
+        }
+      }
+    }
+
+    List<Condition> conditions = previous.conditions();
+    conditions = Conditions.set(conditions, ConditionTypes.PAUSED, ConditionStatus.FALSE, "NotPaused", "",
+        generation, now);
+    String poolReason;
+    String poolMessage;
+    boolean poolReady = state.phase() == ProvisioningPhase.READY && differing.isEmpty();
+    if (operation != null && operation.kind() == OperationStatus.Kind.RETRY_LATER) {
+      poolReason = ConditionReasons.CLOUD_BUSY;
+      poolMessage = operation.message();
+    } else if (!state.exists()) {
+      poolReason = ConditionReasons.CREATING;
+      poolMessage = "creating cloud pool " + spec.cloudPoolName();
+    } else if (state.phase() == ProvisioningPhase.FAILED) {
+      poolReason = ConditionReasons.CLOUD_OPERATION_FAILED;
+      poolMessage = "the cloud reports pool " + spec.cloudPoolName() + " failed: " + state.message();
+    } else if (state.phase() == ProvisioningPhase.CREATING) {
+      poolReason = ConditionReasons.CREATING;
+      poolMessage = "the cloud is creating pool " + spec.cloudPoolName() + " (" + state.provisioningState() + ")";
+    } else if (!poolReady) {
+      poolReason = ConditionReasons.UPDATING;
+      poolMessage = differing.isEmpty() ? "the cloud is updating pool " + spec.cloudPoolName()
+          : "applying " + differing + " in place";
+    } else {
+      poolReason = ConditionReasons.READY;
+      poolMessage = "";
+    }
+    conditions = Conditions.set(conditions, ConditionTypes.CLOUD_POOL_READY, poolReady ? ConditionStatus.TRUE
+        : ConditionStatus.FALSE, poolReason, poolMessage, generation, now);
+    List<String> drifted = state.exists() ? InPlaceFields.drifted(desired, state) : List.of();
+    conditions = Conditions.set(conditions, ConditionTypes.DRIFTED, drifted.isEmpty() ? ConditionStatus.FALSE
+        : ConditionStatus.TRUE, drifted.isEmpty() ? ConditionReasons.NO_DRIFT
+        : ConditionReasons.IMMUTABLE_FIELD_CHANGED, drifted.isEmpty() ? ""
+        : "the cloud pool's " + drifted + " differ from the spec: changed outside Slipway", generation, now);
+
+    NodesObservation nodes = observeNodes(target, state.machines());
+    int expected = spec.replicas() != null ? spec.replicas() : state.machines().size();
+    boolean nodesReady = nodes.synced() && nodes.ready() == state.machines().size()
+        && state.machines().size() == expected;
+    conditions = Conditions.set(conditions, ConditionTypes.NODES_READY, nodesReady ? ConditionStatus.TRUE
+        : ConditionStatus.FALSE, nodesReady ? ConditionReasons.READY : ConditionReasons.WAITING_FOR_NODES,
+        nodesReady ? "" : nodes.describe(state.machines().size(), expected), generation, now);
+    boolean ready = poolReady && nodesReady;
+    conditions = Conditions.set(conditions, ConditionTypes.READY, ready ? ConditionStatus.TRUE
+        : ConditionStatus.FALSE, ready ? ConditionReasons.READY : poolReady ? ConditionReasons.WAITING_FOR_NODES
+        : poolReason, ready ? "" : poolReady ? nodes.describe(state.machines().size(), expected) : poolMessage,
+        generation, now);
+    if (ready && !Conditions.isTrue(previous.conditions(), ConditionTypes.READY)) {
+      events.normal(pool, "MachinePoolReady", "Cloud pool " + spec.cloudPoolName() + " has " + nodes.ready()
+          + " Ready nodes");
+    }
+    String phase = ready ? "Ready" : !state.exists() || state.phase() == ProvisioningPhase.CREATING
+        ? "Provisioning" : state.phase() == ProvisioningPhase.FAILED ? "Failed" : "Scaling";
+    MachinePoolStatus status = new MachinePoolStatus(ready ? generation : previous.observedGeneration(), phase,
+        conditions, state.cloudResourceId(), state.provisioningState(),
+        state.machines().stream().map(ProviderId::value).toList(), state.machines().size(), nodes.ready(),
+        nodes.refs());
+    writeStatus(pool, status);
+    if (ready) {
+      return Requeue.resync(settings.get().controllers());
+    }
+    return Requeue.after(operation != null && operation.retryAfter().compareTo(poll) > 0 ? operation.retryAfter()
+        : poll);
+  }
+
+  private Result delete(MachinePool pool, Provider provider, ClusterTarget target, MachinePoolStatus previous,
+      long generation, OffsetDateTime now, Duration poll) throws CloudException {
+    String cloudPoolName = pool.getSpec().cloudPoolName();
+    OperationStatus deletion = provider.nodePools().delete(target, cloudPoolName);
+    if (deletion.isDone()) {
+      events.normal(pool, "CloudPoolDeleted", "Cloud pool " + cloudPoolName + " is gone; removing the finalizer");
+      LOG.info("Cloud pool {} of cluster {} deleted", cloudPoolName, target.key());
+      Finalizers.remove(pool, writer);
+      return Requeue.done();
+    }
+    if (!"Deleting".equals(previous.phase())) {
+      events.normal(pool, "CloudPoolDeleting", "Deleting cloud pool " + cloudPoolName);
+    }
+    String reason = deletion.kind() == OperationStatus.Kind.RETRY_LATER ? ConditionReasons.CLOUD_BUSY
+        : ConditionReasons.DELETING;
+    List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.READY, ConditionStatus.FALSE,
+        reason, "deleting cloud pool " + cloudPoolName + ": " + deletion.message(), generation, now);
+    writeStatus(pool, with(previous, "Deleting", conditions, previous.observedGeneration()));
+    return Requeue.after(deletion.retryAfter().compareTo(poll) > 0 ? deletion.retryAfter() : poll);
+  }
+
+  /** The Nodes of the pool's machines in the workload cluster, looked up by canonical providerID only. */
+  private NodesObservation observeNodes(ClusterTarget target, List<ProviderId> machines) {
+    Optional<WorkloadCluster> workload = workloadClusters.get(target.namespace(), target.name());
+    if (workload.isEmpty() || !workload.get().synced()) {
+      return new NodesObservation(false, 0, List.of());
+    }
+    List<NodeRef> refs = new ArrayList<>();
+    int ready = 0;
+    for (ProviderId machine : machines) {
+      V1Node node = workload.get().node(machine);
+      if (node != null) {
+        refs.add(new NodeRef(node.getMetadata().getName(), node.getMetadata().getUid(), machine.value()));
+        if (WorkloadCluster.isReady(node)) {
+          ready++;
+        }
+      }
+    }
+    return new NodesObservation(true, ready, refs);
+  }
+
+  /** What the workload cluster shows of a pool's machines. */
+  private record NodesObservation(boolean synced, int ready, List<NodeRef> refs) {
+
+    String describe(int machines, int expected) {
+      if (!synced) {
+        return "the workload cluster's Nodes are not readable yet (kubeconfig Secret missing or cache syncing)";
+      }
+      return ready + " of " + expected + " nodes Ready (" + machines + " machines in the cloud, " + refs.size()
+          + " registered as Nodes)";
+    }
+  }
+
+  static NodePoolSpec desired(MachinePool pool) {
+    MachinePoolSpec spec = pool.getSpec();
+    return new NodePoolSpec(spec.cloudPoolName(), spec.version(), spec.template(), spec.replicas(),
+        spec.autoscaling(), spec.nodeLabels(), spec.taints(), spec.mode(),
+        Map.of("slipway.dev/machinepool", pool.getMetadata().getNamespace() + "/" + pool.getMetadata().getName(),
+            Labels.NODEPOOL, spec.nodepoolRef() == null ? "" : spec.nodepoolRef().name()));
+  }
+
+  private void writeStatus(MachinePool pool, MachinePoolStatus status) {
+    if (status.equals(pool.getStatus())) {
+      return;
+    }
+    pool.setStatus(status);
+    writer.updateStatus(pool);
+  }
+
+  private static MachinePoolStatus emptyStatus() {
+    return new MachinePoolStatus(null, "Pending", List.of(), null, null, List.of(), 0, 0, List.of());
+  }
+
+  private static MachinePoolStatus notReady(MachinePoolStatus previous, String reason, String message,
+      long generation, OffsetDateTime now) {
+    List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.READY, ConditionStatus.FALSE,
+        reason, message, generation, now);
+    return with(previous, previous.phase(), conditions, previous.observedGeneration());
+  }
+
+  private static MachinePoolStatus with(MachinePoolStatus s, String phase, List<Condition> conditions,
+      Long observedGeneration) {
+    return new MachinePoolStatus(observedGeneration, phase, conditions, s.cloudResourceId(), s.provisioningState(),
+        s.providerIDList(), s.replicas(), s.readyReplicas(), s.nodeRefs());
+  }
+}

@@ -1,0 +1,136 @@
+package dev.slipway.controllers.runtime;
+
+import dev.slipway.api.v1alpha1.Cluster;
+import dev.slipway.api.v1alpha1.ClusterAdditionalConfig;
+import dev.slipway.api.v1alpha1.MachinePool;
+import dev.slipway.api.v1alpha1.Nodepool;
+import dev.slipway.api.v1alpha1.SlipwayResource;
+import io.kubernetes.client.informer.SharedIndexInformer;
+import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.informer.cache.Lister;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1SecretList;
+import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared informer caches every controller reads from: the Slipway kinds, plus the kubeconfig Secrets Slipway
+ * writes (selected by label, so the controllers never cache other Secrets). Informer resync is off: each reconciler
+ * schedules its own jittered resync, so a fleet's resyncs spread out instead of arriving at once.
+ */
+@Component
+public class ManagementInformers {
+
+  /** Index of objects by {@code namespace/clusterName}. */
+  public static final String BY_CLUSTER = "byCluster";
+  /** Index of MachinePools by {@code namespace/nodepoolName}. */
+  public static final String BY_NODEPOOL = "byNodepool";
+
+  private final SharedInformerFactory factory;
+  private final SharedIndexInformer<Cluster> clusters;
+  private final SharedIndexInformer<Nodepool> nodepools;
+  private final SharedIndexInformer<MachinePool> machinePools;
+  private final SharedIndexInformer<ClusterAdditionalConfig> additionalConfigs;
+  private final SharedIndexInformer<V1Secret> kubeconfigSecrets;
+
+  public ManagementInformers(@Qualifier("informerApiClient") ApiClient informerClient) {
+    factory = new SharedInformerFactory(informerClient);
+    clusters = informer(informerClient, Cluster.class, Cluster.List.class, Cluster.PLURAL);
+    nodepools = informer(informerClient, Nodepool.class, Nodepool.List.class, Nodepool.PLURAL);
+    machinePools = informer(informerClient, MachinePool.class, MachinePool.List.class, MachinePool.PLURAL);
+    additionalConfigs = informer(informerClient, ClusterAdditionalConfig.class, ClusterAdditionalConfig.List.class,
+        ClusterAdditionalConfig.PLURAL);
+    nodepools.addIndexers(Map.of(BY_CLUSTER, np -> clusterKey(np, np.getSpec() == null ? null
+        : np.getSpec().clusterName())));
+    machinePools.addIndexers(Map.of(
+        BY_CLUSTER, mp -> clusterKey(mp, mp.getSpec() == null ? null : mp.getSpec().clusterName()),
+        BY_NODEPOOL, mp -> clusterKey(mp, mp.getMetadata().getLabels() == null ? null
+            : mp.getMetadata().getLabels().get(Labels.NODEPOOL))));
+    additionalConfigs.addIndexers(Map.of(BY_CLUSTER, c -> clusterKey(c, c.getSpec() == null ? null
+        : c.getSpec().clusterName())));
+    CoreV1Api core = new CoreV1Api(informerClient);
+    kubeconfigSecrets = factory.sharedIndexInformerFor(params -> core.listSecretForAllNamespaces()
+            .labelSelector(Labels.KUBECONFIG_SECRET)
+            .resourceVersion(params.resourceVersion)
+            .timeoutSeconds(params.timeoutSeconds)
+            .watch(params.watch)
+            .buildCall(null),
+        V1Secret.class, V1SecretList.class);
+  }
+
+  private <T extends SlipwayResource<?, ?>, L extends io.kubernetes.client.common.KubernetesListObject>
+      SharedIndexInformer<T> informer(ApiClient client, Class<T> type, Class<L> listType, String plural) {
+    return factory.sharedIndexInformerFor(new GenericKubernetesApi<>(type, listType, SlipwayResource.GROUP,
+        SlipwayResource.VERSION, plural, client), type, 0);
+  }
+
+  private static List<String> clusterKey(SlipwayResource<?, ?> object, String name) {
+    return name == null ? List.of() : List.of(object.getMetadata().getNamespace() + "/" + name);
+  }
+
+  public SharedInformerFactory factory() {
+    return factory;
+  }
+
+  /** Whether every cache has listed once; controllers start working only then. */
+  public boolean hasSynced() {
+    return clusters.hasSynced() && nodepools.hasSynced() && machinePools.hasSynced()
+        && additionalConfigs.hasSynced() && kubeconfigSecrets.hasSynced();
+  }
+
+  public SharedIndexInformer<Cluster> clusters() {
+    return clusters;
+  }
+
+  public SharedIndexInformer<Nodepool> nodepools() {
+    return nodepools;
+  }
+
+  public SharedIndexInformer<MachinePool> machinePools() {
+    return machinePools;
+  }
+
+  public SharedIndexInformer<ClusterAdditionalConfig> additionalConfigs() {
+    return additionalConfigs;
+  }
+
+  public SharedIndexInformer<V1Secret> kubeconfigSecrets() {
+    return kubeconfigSecrets;
+  }
+
+  public Cluster cluster(String namespace, String name) {
+    return get(clusters, namespace, name);
+  }
+
+  public Nodepool nodepool(String namespace, String name) {
+    return get(nodepools, namespace, name);
+  }
+
+  public MachinePool machinePool(String namespace, String name) {
+    return get(machinePools, namespace, name);
+  }
+
+  public ClusterAdditionalConfig additionalConfig(String namespace, String name) {
+    return get(additionalConfigs, namespace, name);
+  }
+
+  public V1Secret kubeconfigSecret(String namespace, String name) {
+    return get(kubeconfigSecrets, namespace, name);
+  }
+
+  /** Objects of an informer whose index {@code index} has the key {@code namespace/name}. */
+  public static <T extends io.kubernetes.client.common.KubernetesObject> List<T> byIndex(
+      SharedIndexInformer<T> informer, String index, String namespace, String name) {
+    return informer.getIndexer().byIndex(index, namespace + "/" + name);
+  }
+
+  private static <T extends io.kubernetes.client.common.KubernetesObject> T get(SharedIndexInformer<T> informer,
+      String namespace, String name) {
+    return new Lister<>(informer.getIndexer()).namespace(namespace).get(name);
+  }
+}
