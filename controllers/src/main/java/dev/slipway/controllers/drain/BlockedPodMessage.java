@@ -47,7 +47,6 @@ public final class BlockedPodMessage {
       kept.add(entries.get(i));
       length += added;
     }
-    String more = "and " + (entries.size() - kept.size()) + " more";
     if (kept.isEmpty()) {
       // Not even the first entry fits whole: cut it, it still names the pod.
       String tail = SEPARATOR + "and " + (entries.size() - 1) + " more";
@@ -55,7 +54,7 @@ public final class BlockedPodMessage {
       String cut = first.substring(0, maxLength - tail.length() - ELLIPSIS.length()) + ELLIPSIS;
       return entries.size() == 1 ? first.substring(0, maxLength - ELLIPSIS.length()) + ELLIPSIS : cut + tail;
     }
-    return String.join(SEPARATOR, kept) + SEPARATOR + more;
+    return String.join(SEPARATOR, kept) + SEPARATOR + "and " + (entries.size() - kept.size()) + " more";
   }
 
   /** One pod's entry, without any length limit. */
