@@ -38,13 +38,16 @@ public class ManagementInformers {
   private final SharedIndexInformer<ClusterAdditionalConfig> additionalConfigs;
   private final SharedIndexInformer<V1Secret> kubeconfigSecrets;
 
-  public ManagementInformers(@Qualifier("informerApiClient") ApiClient informerClient) {
+  public ManagementInformers(@Qualifier("informerApiClient") ApiClient informerClient,
+      SlipwayProperties properties) {
     factory = new SharedInformerFactory(informerClient);
-    clusters = informer(informerClient, Cluster.class, Cluster.List.class, Cluster.PLURAL);
-    nodepools = informer(informerClient, Nodepool.class, Nodepool.List.class, Nodepool.PLURAL);
-    machinePools = informer(informerClient, MachinePool.class, MachinePool.List.class, MachinePool.PLURAL);
+    String namespace = properties.namespace() == null || properties.namespace().isBlank() ? null
+        : properties.namespace();
+    clusters = informer(informerClient, Cluster.class, Cluster.List.class, Cluster.PLURAL, namespace);
+    nodepools = informer(informerClient, Nodepool.class, Nodepool.List.class, Nodepool.PLURAL, namespace);
+    machinePools = informer(informerClient, MachinePool.class, MachinePool.List.class, MachinePool.PLURAL, namespace);
     additionalConfigs = informer(informerClient, ClusterAdditionalConfig.class, ClusterAdditionalConfig.List.class,
-        ClusterAdditionalConfig.PLURAL);
+        ClusterAdditionalConfig.PLURAL, namespace);
     nodepools.addIndexers(Map.of(BY_CLUSTER, np -> clusterKey(np, np.getSpec() == null ? null
         : np.getSpec().clusterName())));
     machinePools.addIndexers(Map.of(
@@ -54,19 +57,29 @@ public class ManagementInformers {
     additionalConfigs.addIndexers(Map.of(BY_CLUSTER, c -> clusterKey(c, c.getSpec() == null ? null
         : c.getSpec().clusterName())));
     CoreV1Api core = new CoreV1Api(informerClient);
-    kubeconfigSecrets = factory.sharedIndexInformerFor(params -> core.listSecretForAllNamespaces()
-            .labelSelector(Labels.KUBECONFIG_SECRET)
-            .resourceVersion(params.resourceVersion)
-            .timeoutSeconds(params.timeoutSeconds)
-            .watch(params.watch)
-            .buildCall(null),
+    kubeconfigSecrets = factory.sharedIndexInformerFor(params -> namespace == null
+            ? core.listSecretForAllNamespaces()
+                .labelSelector(Labels.KUBECONFIG_SECRET)
+                .resourceVersion(params.resourceVersion)
+                .timeoutSeconds(params.timeoutSeconds)
+                .watch(params.watch)
+                .buildCall(null)
+            : core.listNamespacedSecret(namespace)
+                .labelSelector(Labels.KUBECONFIG_SECRET)
+                .resourceVersion(params.resourceVersion)
+                .timeoutSeconds(params.timeoutSeconds)
+                .watch(params.watch)
+                .buildCall(null),
         V1Secret.class, V1SecretList.class);
   }
 
   private <T extends SlipwayResource<?, ?>, L extends io.kubernetes.client.common.KubernetesListObject>
-      SharedIndexInformer<T> informer(ApiClient client, Class<T> type, Class<L> listType, String plural) {
-    return factory.sharedIndexInformerFor(new GenericKubernetesApi<>(type, listType, SlipwayResource.GROUP,
-        SlipwayResource.VERSION, plural, client), type, 0);
+      SharedIndexInformer<T> informer(ApiClient client, Class<T> type, Class<L> listType, String plural,
+      String namespace) {
+    GenericKubernetesApi<T, L> api = new GenericKubernetesApi<>(type, listType, SlipwayResource.GROUP,
+        SlipwayResource.VERSION, plural, client);
+    return namespace == null ? factory.sharedIndexInformerFor(api, type, 0)
+        : factory.sharedIndexInformerFor(api, type, 0, namespace);
   }
 
   private static List<String> clusterKey(SlipwayResource<?, ?> object, String name) {

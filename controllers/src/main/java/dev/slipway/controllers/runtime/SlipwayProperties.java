@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link LiveSettings}, so a ConfigMap change applies without a restart; the others apply at start.
  *
  * @param kubeconfig path of the management cluster's kubeconfig; empty: KUBECONFIG, ~/.kube/config or in-cluster
+ * @param namespace the only namespace whose objects this Slipway reconciles; empty: every namespace (at start)
  * @param controllers per-controller concurrency and resync
  * @param client management-cluster client rate limits
  * @param leaderElection Lease-based leader election
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("slipway")
 public record SlipwayProperties(
     String kubeconfig,
+    String namespace,
     @DefaultValue Controllers controllers,
     @DefaultValue Client client,
     @DefaultValue LeaderElection leaderElection,

@@ -12,12 +12,12 @@ import java.util.List;
  * and released just before the processes bind them; a port taken in that short window makes the process fail to
  * start, which {@link LocalControlPlane} answers by retrying with new ports.
  */
-final class FreePorts {
+public final class FreePorts {
 
   private FreePorts() {
   }
 
-  static List<Integer> take(int count) {
+  public static List<Integer> take(int count) {
     List<ServerSocket> sockets = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {

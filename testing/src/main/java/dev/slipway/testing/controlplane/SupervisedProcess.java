@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * JVM is killed with SIGKILL (no shutdown hook runs then). Its output goes to a log file in the control plane's
  * folder, whose tail is quoted when the process fails.
  */
-final class SupervisedProcess {
+public final class SupervisedProcess {
 
   private final String name;
   private final Process process;
@@ -26,7 +26,7 @@ final class SupervisedProcess {
     this.log = log;
   }
 
-  static SupervisedProcess start(ControlPlaneBinaries binaries, String name, Path logDir, Path binary,
+  public static SupervisedProcess start(ControlPlaneBinaries binaries, String name, Path logDir, Path binary,
       Map<String, String> environment, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(binaries.supervise().toString());
@@ -45,23 +45,23 @@ final class SupervisedProcess {
     return new SupervisedProcess(name, process, log);
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** Fails with the end of the process's log if it has exited. */
-  void checkAlive() {
+  public void checkAlive() {
     if (!process.isAlive()) {
       throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; last log lines:\n"
           + logTail(40));
     }
   }
 
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -70,8 +70,26 @@ final class SupervisedProcess {
     }
   }
 
+  /**
+   * SIGKILL, as a crashing node or an OOM kill would: the supervisor is killed and its child gets SIGKILL from the
+   * kernel (PR_SET_PDEATHSIG). No shutdown hook of the child runs.
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The log file the process writes to. */
+  public Path log() {
+    return log;
+  }
+
   /** SIGTERM (forwarded by the supervisor to the process group), then SIGKILL after a grace period. */
-  void stop() {
+  public void stop() {
     if (!process.isAlive()) {
       return;
     }
