@@ -65,10 +65,18 @@ public final class SimCloud {
    */
   public SimCloud(Clock clock, SimStateStore store, WorkloadServer workload, Map<LatencyProfile, LatencyModel> latency,
       SimFaults faults, SimRandomness randomness) {
+    this(clock, store, workload,
+        workload == null ? WorkloadNodes.none() : new KubernetesWorkloadNodes(workload.client()), latency, faults,
+        randomness);
+  }
+
+  /** With the Nodes' destination given separately: lets unit tests record Node changes without a server. */
+  SimCloud(Clock clock, SimStateStore store, WorkloadServer workload, WorkloadNodes nodes,
+      Map<LatencyProfile, LatencyModel> latency, SimFaults faults, SimRandomness randomness) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.store = Objects.requireNonNull(store, "store");
     this.workload = workload;
-    this.nodes = workload == null ? WorkloadNodes.none() : new KubernetesWorkloadNodes(workload.client());
+    this.nodes = Objects.requireNonNull(nodes, "nodes");
     this.latency = new EnumMap<>(LatencyProfile.class);
     for (LatencyProfile profile : LatencyProfile.values()) {
       this.latency.put(profile, latency != null && latency.containsKey(profile) ? latency.get(profile)
