@@ -30,6 +30,7 @@ final class KubernetesWorkloadNodes implements WorkloadNodes {
   static final String KWOK_ANNOTATION = "kwok.x-k8s.io/node";
   static final String POOL_LABEL_KEYS = "sim.slipway.dev/pool-label-keys";
   static final String POOL_TAINTS = "sim.slipway.dev/pool-taints";
+  static final int UPDATE_ATTEMPTS = 5;
 
   private final CoreV1Api core;
 
@@ -53,6 +54,20 @@ final class KubernetesWorkloadNodes implements WorkloadNodes {
 
   @Override
   public void update(SimNode node) throws CloudException {
+    // KWOK's heartbeats change the Node's resourceVersion all the time: re-read and retry on conflict.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        updateOnce(node);
+        return;
+      } catch (CloudException e) {
+        if (!"Conflict".equals(e.code()) || attempt == UPDATE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void updateOnce(SimNode node) throws CloudException {
     V1Node current;
     try {
       current = core.readNode(node.name()).execute();

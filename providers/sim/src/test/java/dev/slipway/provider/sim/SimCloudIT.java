@@ -98,6 +98,26 @@ class SimCloudIT {
               assertThat(c.getStatus()).isEqualTo("True");
             })));
 
+    // In place, like AKS: existing Nodes get the new labels and lose the dropped taint; other taints stay.
+    String first = registered.get(0).getMetadata().getName();
+    // Re-read and retry: KWOK's heartbeats move the Node's resourceVersion.
+    await().atMost(GENEROUS).ignoreException(ApiException.class).untilAsserted(() -> {
+      V1Node node = core.readNode(first).execute();
+      node.getSpec().addTaintsItem(new V1Taint().key("someone.else/keep").effect("NoSchedule"));
+      core.replaceNode(first, node).execute();
+    });
+    assertThat(cloud.nodePools().ensure(cluster, pool("alpha", 3, Map.of("team", "b"), List.of())).kind())
+        .isEqualTo(OperationStatus.Kind.IN_PROGRESS);
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(cloud.nodePools().observe(cluster, "alpha").phase()).isEqualTo(ProvisioningPhase.READY);
+    assertThat(core.listNode().labelSelector(selector).execute().getItems()).allSatisfy(node -> {
+      assertThat(node.getMetadata().getLabels()).containsEntry("team", "b");
+      assertThat(node.getSpec().getTaints() == null ? List.<V1Taint>of() : node.getSpec().getTaints())
+          .noneMatch(t -> t.getKey().equals("dedicated"));
+    });
+    assertThat(core.readNode(first).execute().getSpec().getTaints())
+        .anyMatch(t -> t.getKey().equals("someone.else/keep"));
+
     // A controller restart: a new cloud instance and a new client over the same workload server.
     SimCloud restarted = cloud(SimProviderAutoConfiguration.workloadServer(controlPlane.kubeconfig(),
         Duration.ofSeconds(30)));
