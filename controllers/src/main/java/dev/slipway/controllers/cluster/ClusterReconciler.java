@@ -180,7 +180,7 @@ public class ClusterReconciler implements Reconciler {
       events.normal(cluster, "ClusterReady", "Control plane " + state.version() + " is ready at "
           + state.endpoint());
     }
-    ClusterStatus status = new ClusterStatus(ready ? generation : previous.observedGeneration(),
+    ClusterStatus status = new ClusterStatus(ready ? Long.valueOf(generation) : previous.observedGeneration(),
         decision.phase(), conditions, state.version(), state.endpoint(), secretRef, state.cloudResourceId());
     writeStatus(cluster, status);
     if (ready) {

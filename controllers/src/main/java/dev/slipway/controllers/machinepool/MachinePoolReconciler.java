@@ -207,8 +207,8 @@ public class MachinePoolReconciler implements Reconciler {
     }
     String phase = ready ? "Ready" : !state.exists() || state.phase() == ProvisioningPhase.CREATING
         ? "Provisioning" : state.phase() == ProvisioningPhase.FAILED ? "Failed" : "Scaling";
-    MachinePoolStatus status = new MachinePoolStatus(ready ? generation : previous.observedGeneration(), phase,
-        conditions, state.cloudResourceId(), state.provisioningState(),
+    MachinePoolStatus status = new MachinePoolStatus(ready ? Long.valueOf(generation) : previous.observedGeneration(),
+        phase, conditions, state.cloudResourceId(), state.provisioningState(),
         state.machines().stream().map(ProviderId::value).toList(), state.machines().size(), nodes.ready(),
         nodes.refs());
     writeStatus(pool, status);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -93,7 +94,11 @@ public class ControllerRunner implements SmartLifecycle {
       DefaultController controller = new DefaultController(definition.name(),
           new InstrumentedReconciler(definition.name(), definition.reconciler(), meters), queue,
           informers::hasSynced);
-      controller.setWorkerCount(Math.max(1, definition.workers(properties)));
+      int workers = Math.max(1, definition.workers(properties));
+      controller.setWorkerCount(workers);
+      AtomicInteger threads = new AtomicInteger();
+      controller.setWorkerThreadPool(Executors.newScheduledThreadPool(workers,
+          runnable -> new Thread(runnable, definition.name() + "-worker-" + threads.incrementAndGet())));
       controllers.add(controller);
     }
     manager = new ControllerManager(informers.factory(), controllers.toArray(new Controller[0]));
