@@ -11,6 +11,7 @@ import dev.slipway.api.v1alpha1.MachinePoolSpec;
 import dev.slipway.api.v1alpha1.MachinePoolStatus;
 import dev.slipway.api.v1alpha1.NodeRef;
 import dev.slipway.controllers.conditions.Conditions;
+import dev.slipway.controllers.runtime.CrashPoints;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
 import dev.slipway.controllers.runtime.Labels;
@@ -62,9 +63,11 @@ public class MachinePoolReconciler implements Reconciler {
   private final LiveSettings settings;
   private final Clock clock;
   private final Events events;
+  private final CrashPoints crashPoints;
 
   public MachinePoolReconciler(ManagementInformers informers, ResourceWriter writer, Providers providers,
-      WorkloadClusters workloadClusters, LiveSettings settings, Clock clock, Events events) {
+      WorkloadClusters workloadClusters, LiveSettings settings, Clock clock, Events events,
+      CrashPoints crashPoints) {
     this.informers = informers;
     this.writer = writer;
     this.providers = providers;
@@ -72,6 +75,7 @@ public class MachinePoolReconciler implements Reconciler {
     this.settings = settings;
     this.clock = clock;
     this.events = events;
+    this.crashPoints = crashPoints;
   }
 
   @Override
@@ -143,6 +147,9 @@ public class MachinePoolReconciler implements Reconciler {
     if (!state.exists() || state.phase() == ProvisioningPhase.FAILED
         || (!differing.isEmpty() && state.phase() == ProvisioningPhase.READY)) {
       operation = provider.nodePools().ensure(target, desired);
+      if (!state.exists()) {
+        crashPoints.reached(CrashPoints.AFTER_CLOUD_CREATE);
+      }
       if (operation.kind() != OperationStatus.Kind.RETRY_LATER) {
         if (!state.exists()) {
           events.normal(pool, "CloudPoolCreating", "Creating cloud pool " + spec.cloudPoolName() + " ("
@@ -224,6 +231,7 @@ public class MachinePoolReconciler implements Reconciler {
     String cloudPoolName = pool.getSpec().cloudPoolName();
     OperationStatus deletion = provider.nodePools().delete(target, cloudPoolName);
     if (deletion.isDone()) {
+      crashPoints.reached(CrashPoints.AFTER_CLOUD_DELETE);
       events.normal(pool, "CloudPoolDeleted", "Cloud pool " + cloudPoolName + " is gone; removing the finalizer");
       LOG.info("Cloud pool {} of cluster {} deleted", cloudPoolName, target.key());
       Finalizers.remove(pool, writer);

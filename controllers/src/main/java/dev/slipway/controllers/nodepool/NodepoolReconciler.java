@@ -20,6 +20,7 @@ import dev.slipway.controllers.drain.BlockedPodMessage;
 import dev.slipway.controllers.drain.DrainMode;
 import dev.slipway.controllers.drain.DrainPass;
 import dev.slipway.controllers.drain.NodeDrainer;
+import dev.slipway.controllers.runtime.CrashPoints;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
 import dev.slipway.controllers.runtime.Labels;
@@ -68,9 +69,10 @@ public class NodepoolReconciler implements Reconciler {
   private final LiveSettings settings;
   private final Clock clock;
   private final Events events;
+  private final CrashPoints crashPoints;
 
   public NodepoolReconciler(ManagementInformers informers, ResourceWriter writer, WorkloadClusters workloadClusters,
-      NodeDrainer drainer, LiveSettings settings, Clock clock, Events events) {
+      NodeDrainer drainer, LiveSettings settings, Clock clock, Events events, CrashPoints crashPoints) {
     this.informers = informers;
     this.writer = writer;
     this.workloadClusters = workloadClusters;
@@ -78,6 +80,7 @@ public class NodepoolReconciler implements Reconciler {
     this.settings = settings;
     this.clock = clock;
     this.events = events;
+    this.crashPoints = crashPoints;
   }
 
   @Override
@@ -179,6 +182,7 @@ public class NodepoolReconciler implements Reconciler {
           syncPool(sync.name(), nodepool, pools);
         } else if (intent instanceof Intent.Cordon cordon) {
           NodeMarks.cordon(workload.client(), cordon.node(), key);
+          crashPoints.reached(CrashPoints.AFTER_CORDON);
         } else if (intent instanceof Intent.Uncordon uncordon) {
           NodeMarks.uncordon(workload.client(), uncordon.node());
         } else if (intent instanceof Intent.Drain drain) {
@@ -190,6 +194,7 @@ public class NodepoolReconciler implements Reconciler {
         } else if (intent instanceof Intent.DeletePool delete) {
           writer.delete(MachinePool.class, nodepool.getMetadata().getNamespace(), delete.name());
           events.normal(nodepool, "MachinePoolDeleting", "Deleting old MachinePool " + delete.name());
+          crashPoints.reached(CrashPoints.AFTER_DELETE_OLD);
         }
       } catch (ApiException e) {
         throw new IllegalStateException("rollout step " + plan.step() + ", " + intent + " in the workload cluster: "
@@ -212,6 +217,7 @@ public class NodepoolReconciler implements Reconciler {
             nodepool.getMetadata().getUid())));
     try {
       writer.create(pool);
+      crashPoints.reached(CrashPoints.AFTER_CREATE_TARGET);
       events.normal(nodepool, "MachinePoolCreated", "Created MachinePool " + create.name() + " (cloud pool "
           + pool.getSpec().cloudPoolName() + ", " + spec.template().machineType() + ", "
           + spec.template().osImage() + ", Kubernetes " + version + ")");
@@ -248,9 +254,13 @@ public class NodepoolReconciler implements Reconciler {
       NodeMarks.annotate(workload.client(), drain.node(), NodeMarks.DRAIN_STARTED_AT, now);
       startedAt = now;
       events.normal(nodepool, "NodeDraining", "Draining node " + drain.node());
+      crashPoints.reached(CrashPoints.AFTER_DRAIN_START);
     }
     DrainPass pass = drainer.drain(workload.client(), drain.node(),
         drain.force() ? DrainMode.FORCE_DELETE : DrainMode.EVICT);
+    if (pass.evictedNow() > 0) {
+      crashPoints.reached(CrashPoints.AFTER_EVICTION);
+    }
     if (pass.complete()) {
       NodeMarks.annotate(workload.client(), drain.node(), NodeMarks.DRAINED_AT, now);
       events.normal(nodepool, "NodeDrained", "Node " + drain.node() + " is drained"

@@ -61,11 +61,24 @@ final class SlipwayFixture {
 
   /** Starts the controllers for this namespace only, with their own Lease. */
   ControllerProcess startControllers(String name) {
+    return startControllers(name, Map.of());
+  }
+
+  /** Starts the controllers for this namespace only, with their own Lease and extra properties. */
+  ControllerProcess startControllers(String name, Map<String, String> properties) {
+    Map<String, String> all = new java.util.HashMap<>(Map.of(
+        "slipway.namespace", namespace,
+        "slipway.leader-election.namespace", namespace,
+        "slipway.leader-election.lease-name", "slipway-" + namespace));
+    all.putAll(properties);
     return ControllerProcess.start(name, controlPlane.directory(), controlPlane.kubeconfig(),
-        controlPlane.kubeconfig(), Map.of(
-            "slipway.namespace", namespace,
-            "slipway.leader-election.namespace", namespace,
-            "slipway.leader-election.lease-name", "slipway-" + namespace));
+        controlPlane.kubeconfig(), all);
+  }
+
+  /** The MachinePools of a Nodepool, by its label. */
+  List<MachinePool> machinePoolsOf(String nodepool) {
+    return machinePools.list(namespace, new io.kubernetes.client.util.generic.options.ListOptions()
+        .labelSelector("slipway.dev/nodepool=" + nodepool)).getObject().getItems();
   }
 
   /** Applies YAML documents (create, or replace keeping the stored resourceVersion). */
