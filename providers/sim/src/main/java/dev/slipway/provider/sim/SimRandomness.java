@@ -16,7 +16,7 @@ public interface SimRandomness {
   RandomGenerator generator(String scope);
 
   /** Generators seeded from {@code seed} mixed with the scope, so runs are reproducible. */
-  static SimRandomness seeded(long seed) {
+  public static SimRandomness seeded(long seed) {
     return scope -> new SplittableRandom(seed ^ fnv1a64(scope));
   }
 
