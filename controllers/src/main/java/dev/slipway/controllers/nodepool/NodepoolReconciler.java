@@ -156,6 +156,7 @@ public class NodepoolReconciler implements Reconciler {
         events.normal(nodepool, "Rollout" + status.rollout().step(), plan.waitingFor());
       }
     }
+    announceDrainBlock(nodepool, previous, status);
     writeStatus(nodepool, status);
     if (acted.blocked != null) {
       return Requeue.after(acted.backoff);
@@ -298,6 +299,16 @@ public class NodepoolReconciler implements Reconciler {
         status.activeMachinePool(), status.targetMachinePool(), status.templateHash(), status.version(),
         status.replicas(), status.readyReplicas(), status.rollout()));
     return Requeue.after(settings.get().controllers().pollInterval());
+  }
+
+  /** A Warning Event when draining becomes blocked or its reason changes (e.g. the drain timeout expired). */
+  private void announceDrainBlock(Nodepool nodepool, NodepoolStatus previous, NodepoolStatus status) {
+    Condition before = Conditions.find(previous.conditions(), ConditionTypes.DRAIN_BLOCKED);
+    Condition now = Conditions.find(status.conditions(), ConditionTypes.DRAIN_BLOCKED);
+    if (now != null && now.status() == ConditionStatus.TRUE && (before == null
+        || before.status() != ConditionStatus.TRUE || !before.reason().equals(now.reason()))) {
+      events.warning(nodepool, "DrainBlocked", now.message());
+    }
   }
 
   /** Why the Nodepool cannot act on its Cluster now, or null when it can. */

@@ -36,7 +36,8 @@ class LeaderElectionE2E {
       await().atMost(Duration.ofMinutes(1)).until(() -> identity(first) != null && identity(second) != null);
       ControllerProcess leader = holder.equals(identity(first)) ? first : second;
       ControllerProcess follower = leader == first ? second : first;
-      assertThat(leader.logTail(400)).contains("Leading: starting controllers");
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> leader.logTail(400).contains("Leading: starting controllers"));
       assertThat(follower.logTail(400)).doesNotContain("Leading: starting controllers");
 
       fixture.apply("""
@@ -75,7 +76,7 @@ class LeaderElectionE2E {
       await().atMost(Duration.ofMinutes(1)).until(() -> identity(follower).equals(leaseHolder(fixture, lease)));
       fixture.awaitNodepoolSettled("pool", Duration.ofMinutes(3),
           np -> !np.getStatus().activeMachinePool().name().equals(old));
-      assertThat(follower.logTail(400)).contains("Leading: starting controllers");
+      assertThat(follower.logTail(600)).contains("Leading: starting controllers");
     } finally {
       first.close();
       second.close();
