@@ -61,11 +61,23 @@ final class SlipwayFixture {
 
   /** Starts the controllers for this namespace only, with their own Lease. */
   ControllerProcess startControllers(String name) {
+    return startControllers(name, Map.of());
+  }
+
+  /** Starts the controllers for this namespace only, with their own Lease and extra Spring properties. */
+  ControllerProcess startControllers(String name, Map<String, String> properties) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(Map.of(
+        "slipway.namespace", namespace,
+        "slipway.leader-election.namespace", namespace,
+        "slipway.leader-election.lease-name", leaseName()));
+    all.putAll(properties);
     return ControllerProcess.start(name, controlPlane.directory(), controlPlane.kubeconfig(),
-        controlPlane.kubeconfig(), Map.of(
-            "slipway.namespace", namespace,
-            "slipway.leader-election.namespace", namespace,
-            "slipway.leader-election.lease-name", "slipway-" + namespace));
+        controlPlane.kubeconfig(), all);
+  }
+
+  /** The leader-election Lease of the controllers started by {@link #startControllers}. */
+  String leaseName() {
+    return "slipway-" + namespace;
   }
 
   /** Applies YAML documents (create, or replace keeping the stored resourceVersion). */
