@@ -2,12 +2,14 @@ package dev.slipway.controllers.runtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows the operator settings in {@code /actuator/info} under {@code operatorSettings}: {@code live} are the values
+ * Shows the operator settings in {@code /actuator/info} under {@code operatorSettings}: {@code source} is where they
+ * come from besides application.yaml, the command line and the environment, {@code live} are the values
  * in force now (they follow the ConfigMap), {@code atStart} the values fixed when the process started (a change of
  * those in the ConfigMap needs a restart). Durations are ISO-8601 ({@code PT10M}).
  */
@@ -16,10 +18,13 @@ public class OperatorSettingsInfo implements InfoContributor {
 
   private final SlipwayProperties atStart;
   private final LiveSettings live;
+  private final String source;
 
-  public OperatorSettingsInfo(SlipwayProperties atStart, LiveSettings live) {
+  public OperatorSettingsInfo(SlipwayProperties atStart, LiveSettings live,
+      ObjectProvider<OperatorSettingsSource.SettingsConfigMap> configMap) {
     this.atStart = atStart;
     this.live = live;
+    this.source = LiveSettings.describe(configMap.getIfAvailable());
   }
 
   @Override
@@ -49,6 +54,6 @@ public class OperatorSettingsInfo implements InfoContributor {
     startValues.put("leaderElection.renewDeadline", election.renewDeadline().toString());
     startValues.put("leaderElection.retryPeriod", election.retryPeriod().toString());
 
-    builder.withDetail("operatorSettings", Map.of("live", liveValues, "atStart", startValues));
+    builder.withDetail("operatorSettings", Map.of("source", source, "live", liveValues, "atStart", startValues));
   }
 }

@@ -4,8 +4,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.bootstrap.BootstrapContext;
 import org.springframework.boot.bootstrap.BootstrapRegistry;
 import org.springframework.boot.bootstrap.BootstrapRegistryInitializer;
@@ -45,7 +44,17 @@ public final class OperatorSettingsSource implements BootstrapRegistryInitialize
 
   static final String DEFAULT_NAMESPACE = "slipway-system";
 
-  private static final Logger LOG = LoggerFactory.getLogger(OperatorSettingsSource.class);
+  /** Where the operator settings are read from, once known; shown in /actuator/info and logged at start. */
+  public record SettingsConfigMap(String namespace, String name) {
+
+    @Override
+    public String toString() {
+      return "ConfigMap " + namespace + "/" + name;
+    }
+  }
+
+  // Per SpringApplication: this initializer is instantiated for each application run.
+  private final AtomicReference<SettingsConfigMap> source = new AtomicReference<>();
 
   @Override
   public void initialize(BootstrapRegistry registry) {
@@ -53,18 +62,27 @@ public final class OperatorSettingsSource implements BootstrapRegistryInitialize
     registry.register(ApiClient.class, context ->
         ManagementKubeconfig.apiClient(context.get(Binder.class).bind("slipway.kubeconfig", String.class)
             .orElse(null)));
-    registry.register(ConfigMapPropertySourceLocator.class, OperatorSettingsSource::locator);
+    registry.register(ConfigMapPropertySourceLocator.class, this::locator);
+    // Note: logging is not initialised while config data loads, so the source is handed to the context instead.
+    registry.addCloseListener(event -> {
+      SettingsConfigMap known = source.get();
+      if (known != null) {
+        event.getApplicationContext().getBeanFactory().registerSingleton("operatorSettingsConfigMap", known);
+      }
+    });
   }
 
-  private static ConfigMapPropertySourceLocator locator(BootstrapContext context) {
+  private ConfigMapPropertySourceLocator locator(BootstrapContext context) {
     // SCK registers the properties it bound when its resolver ran, unless spring.cloud.kubernetes.config.enabled=false.
     if (!context.isRegistered(ConfigMapConfigProperties.class)) {
       return Locator.disabled(context.get(Binder.class));
     }
     ConfigMapConfigProperties properties = context.get(ConfigMapConfigProperties.class);
     String namespace = namespace(context);
-    LOG.info("Operator settings: reading ConfigMap {} in namespace {} (unless spring.cloud.kubernetes.config sets "
-        + "others) through the management cluster client", properties.name(), namespace);
+    String name = StringUtils.hasText(properties.name()) ? properties.name()
+        : context.get(Binder.class).bind("spring.application.name", String.class).orElse("application");
+    source.set(new SettingsConfigMap(
+        StringUtils.hasText(properties.namespace()) ? properties.namespace() : namespace, name));
     return new Locator(new CoreV1Api(context.get(ApiClient.class)), properties,
         new KubernetesNamespaceProvider(namespace), true);
   }

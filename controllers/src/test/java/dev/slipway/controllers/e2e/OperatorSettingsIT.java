@@ -75,6 +75,9 @@ class OperatorSettingsIT {
 
     // No ConfigMap: the process starts, leads, and runs on the defaults.
     JsonObject initial = awaitInfo(info -> live(info).get("controllers.resyncPeriod").getAsString().equals("PT10M"));
+    assertThat(initial.get("source").getAsString())
+        .startsWith("ConfigMap " + fixture.namespace + "/" + CONFIG_MAP + ", ")
+        .contains("management kubeconfig");
     assertThat(atStart(initial).get("controllers.nodepoolWorkers").getAsInt()).isEqualTo(8);
     V1Lease lease = awaitLease();
 
@@ -129,6 +132,8 @@ class OperatorSettingsIT {
 
     JsonObject info = awaitInfo(i -> atStart(i).get("controllers.nodepoolWorkers").getAsInt() == 3);
     assertThat(live(info).get("controllers.resyncPeriod").getAsString()).isEqualTo("PT4M");
+    assertThat(controllers.logTail(2000)).contains("Operator settings at start, ConfigMap " + fixture.namespace + "/"
+        + CONFIG_MAP);
   }
 
   private ControllerProcess start(String name) {
