@@ -14,7 +14,7 @@ class SlipwayApplicationTest {
   void startsAndStopsCleanly() {
     SpringApplication application = new SpringApplication(SlipwayApplication.class);
     application.setWebApplicationType(WebApplicationType.NONE);
-    ConfigurableApplicationContext context = application.run("--spring.cloud.kubernetes.enabled=false", "--slipway.controllers.enabled=false",
+    ConfigurableApplicationContext context = application.run("--spring.main.cloud-platform=none", "--slipway.controllers.enabled=false",
         "--slipway.providers.sim.enabled=false");
     try {
       assertThat(context.isActive()).isTrue();

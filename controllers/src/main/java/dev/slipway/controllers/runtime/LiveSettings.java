@@ -2,6 +2,7 @@ package dev.slipway.controllers.runtime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
@@ -22,9 +23,19 @@ public class LiveSettings implements ApplicationListener<EnvironmentChangeEvent>
   private final Environment environment;
   private volatile SlipwayProperties current;
 
-  public LiveSettings(SlipwayProperties initial, Environment environment) {
+  public LiveSettings(SlipwayProperties initial, Environment environment,
+      ObjectProvider<OperatorSettingsSource.SettingsConfigMap> configMap) {
     this.current = initial;
     this.environment = environment;
+    LOG.info("Operator settings at start, {}: {}", describe(configMap.getIfAvailable()), initial);
+  }
+
+  /** Where operator settings come from, in words. */
+  static String describe(OperatorSettingsSource.SettingsConfigMap configMap) {
+    return configMap == null
+        ? "no ConfigMap (not in Kubernetes and spring.main.cloud-platform not kubernetes, or "
+            + "spring.cloud.kubernetes.config.enabled=false)"
+        : configMap + ", re-read by Spring Cloud Kubernetes through the management kubeconfig";
   }
 
   public SlipwayProperties get() {

@@ -1,12 +1,6 @@
 package dev.slipway.controllers.runtime;
 
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.ClientBuilder;
-import io.kubernetes.client.util.KubeConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +19,7 @@ public class ManagementClients {
   /** The rate-limited client for reads and writes outside informers. */
   @Bean
   @Primary
-  public ApiClient apiClient(SlipwayProperties properties, LiveSettings settings) throws IOException {
+  public ApiClient apiClient(SlipwayProperties properties, LiveSettings settings) {
     ApiClient client = baseClient(properties);
     client.setHttpClient(client.getHttpClient().newBuilder()
         .readTimeout(30, TimeUnit.SECONDS)
@@ -36,7 +30,7 @@ public class ManagementClients {
 
   /** The client informers list and watch with. */
   @Bean
-  public ApiClient informerApiClient(SlipwayProperties properties) throws IOException {
+  public ApiClient informerApiClient(SlipwayProperties properties) {
     ApiClient client = baseClient(properties);
     client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(0, TimeUnit.SECONDS).build());
     return client;
@@ -47,12 +41,7 @@ public class ManagementClients {
     return Clock.systemUTC();
   }
 
-  private static ApiClient baseClient(SlipwayProperties properties) throws IOException {
-    if (properties.kubeconfig() == null || properties.kubeconfig().isBlank()) {
-      return ClientBuilder.standard().build();
-    }
-    try (Reader reader = Files.newBufferedReader(Path.of(properties.kubeconfig()))) {
-      return ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
-    }
+  private static ApiClient baseClient(SlipwayProperties properties) {
+    return ManagementKubeconfig.apiClient(properties.kubeconfig());
   }
 }

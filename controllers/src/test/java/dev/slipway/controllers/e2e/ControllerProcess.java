@@ -7,7 +7,9 @@ import dev.slipway.testing.controlplane.SupervisedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,31 +29,36 @@ public final class ControllerProcess implements AutoCloseable {
 
   /**
    * Starts the controllers against a management cluster, with the simulated cloud's Nodes in a workload cluster.
+   * Spring Cloud Kubernetes is off ({@code spring.main.cloud-platform=none}: no operator-settings ConfigMap is read)
+   * unless {@code properties} set {@code spring.main.cloud-platform=kubernetes}; see {@link #settingsFromConfigMap}.
    *
    * @param name a name for the log file
    * @param logDir where the log goes
    * @param kubeconfig the management cluster
    * @param workloadKubeconfig the workload API server of the simulated cloud
-   * @param properties extra {@code --key=value} Spring properties
+   * @param properties extra Spring properties, passed as {@code --key=value}; a key given here replaces the default
    */
   public static ControllerProcess start(String name, Path logDir, Path kubeconfig, Path workloadKubeconfig,
       Map<String, String> properties) {
     int port = FreePorts.take(1).get(0);
+    Map<String, String> effective = new LinkedHashMap<>();
+    effective.put("server.port", String.valueOf(port));
+    effective.put("slipway.kubeconfig", kubeconfig.toString());
+    effective.put("slipway.providers.sim.workload-kubeconfig", workloadKubeconfig.toString());
+    effective.put("slipway.controllers.poll-interval", "1s");
+    effective.put("slipway.drain.backoff-initial", "1s");
+    effective.put("slipway.drain.backoff-max", "5s");
+    effective.put("slipway.leader-election.lease-duration", "4s");
+    effective.put("slipway.leader-election.renew-deadline", "3s");
+    effective.put("slipway.leader-election.retry-period", "1s");
+    effective.put("spring.main.cloud-platform", "none");
+    // Note: a key given twice on the command line binds as "first,second"; overrides replace, never append.
+    effective.putAll(properties);
     List<String> args = new ArrayList<>(List.of(
         "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"),
-        SlipwayApplication.class.getName(),
-        "--server.port=" + port,
-        "--slipway.kubeconfig=" + kubeconfig,
-        "--slipway.providers.sim.workload-kubeconfig=" + workloadKubeconfig,
-        "--slipway.controllers.poll-interval=1s",
-        "--slipway.drain.backoff-initial=1s",
-        "--slipway.drain.backoff-max=5s",
-        "--slipway.leader-election.lease-duration=4s",
-        "--slipway.leader-election.renew-deadline=3s",
-        "--slipway.leader-election.retry-period=1s",
-        "--spring.cloud.kubernetes.enabled=false"));
-    properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        SlipwayApplication.class.getName()));
+    effective.forEach((key, value) -> args.add("--" + key + "=" + value));
     try {
       SupervisedProcess process = SupervisedProcess.start(ControlPlaneBinaries.resolve(), name, logDir,
           Path.of(System.getProperty("java.home"), "bin", "java"), Map.of(), args);
@@ -59,6 +66,18 @@ public final class ControllerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("start the controllers", e);
     }
+  }
+
+  /**
+   * Properties that make the controllers read their operator settings from the ConfigMap {@code slipway-controllers}
+   * in {@code namespace} as they would in a pod, through the management kubeconfig, re-reading it every
+   * {@code reloadPeriod}. Keys set on the command line (such as the poll interval above) still win over the ConfigMap.
+   */
+  public static Map<String, String> settingsFromConfigMap(String namespace, Duration reloadPeriod) {
+    return Map.of(
+        "spring.main.cloud-platform", "kubernetes",
+        "spring.cloud.kubernetes.config.namespace", namespace,
+        "spring.cloud.kubernetes.reload.period", reloadPeriod.toMillis() + "ms");
   }
 
   /** The HTTP port of the health and metrics endpoints. */

@@ -64,12 +64,12 @@ final class SlipwayFixture {
     return startControllers(name, Map.of());
   }
 
-  /** Starts the controllers for this namespace only, with their own Lease and extra properties. */
+  /** Starts the controllers for this namespace only, with their own Lease and extra Spring properties. */
   ControllerProcess startControllers(String name, Map<String, String> properties) {
-    Map<String, String> all = new java.util.HashMap<>(Map.of(
+    Map<String, String> all = new java.util.LinkedHashMap<>(Map.of(
         "slipway.namespace", namespace,
         "slipway.leader-election.namespace", namespace,
-        "slipway.leader-election.lease-name", "slipway-" + namespace));
+        "slipway.leader-election.lease-name", leaseName()));
     all.putAll(properties);
     return ControllerProcess.start(name, controlPlane.directory(), controlPlane.kubeconfig(),
         controlPlane.kubeconfig(), all);
@@ -79,6 +79,11 @@ final class SlipwayFixture {
   List<MachinePool> machinePoolsOf(String nodepool) {
     return machinePools.list(namespace, new io.kubernetes.client.util.generic.options.ListOptions()
         .labelSelector("slipway.dev/nodepool=" + nodepool)).getObject().getItems();
+  }
+
+  /** The leader-election Lease of the controllers started by {@link #startControllers}. */
+  String leaseName() {
+    return "slipway-" + namespace;
   }
 
   /** Applies YAML documents (create, or replace keeping the stored resourceVersion). */
