@@ -166,11 +166,12 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
     ObservedConfig observed = observe(provider, target, desired, known);
     ConfigPlan plan = ConfigPlanner.plan(desired, known, observed, siblingRegistries, siblingSetsProfile);
     if (deleting && plan.record().isEmpty()) {
+      Finalizers.remove(config, writer);
+      // Note: after the write, so a pass from a stale cache (its write fails with 409) reports nothing twice.
       events.normal(config, "AdditionalConfigRemoved", "No grant or autoscaler profile of this configuration is "
-          + "left on cluster " + target.name() + "; removing the finalizer");
+          + "left on cluster " + target.name() + "; finalizer removed");
       LOG.info("ClusterAdditionalConfig {}/{} cleaned up on cluster {}", target.namespace(),
           config.getMetadata().getName(), target.key());
-      Finalizers.remove(config, writer);
       return Requeue.done();
     }
     if (!plan.record().equals(record)) {
@@ -183,8 +184,8 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
       ChildOutcome outcome = call(() -> provider.registryAccess().grant(target, id));
       grants.put(id, outcome);
       if (outcome.status() != null && outcome.status().kind() != OperationStatus.Kind.RETRY_LATER) {
-        events.normal(config, "RegistryAccessGranted", "Granted pull access to " + id + " on cluster "
-            + target.name());
+        events.normal(config, "RegistryAccessGranted", (outcome.isDone() ? "Granted" : "Granting")
+            + " pull access to " + id + " on cluster " + target.name());
       }
     }
     Map<String, ChildOutcome> revokes = new LinkedHashMap<>();
@@ -192,8 +193,8 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
       ChildOutcome outcome = call(() -> provider.registryAccess().revoke(target, id));
       revokes.put(id, outcome);
       if (outcome.status() != null && outcome.status().kind() != OperationStatus.Kind.RETRY_LATER) {
-        events.normal(config, "RegistryAccessRevoked", "Revoked pull access to " + id + " on cluster "
-            + target.name());
+        events.normal(config, "RegistryAccessRevoked", (outcome.isDone() ? "Revoked" : "Revoking")
+            + " pull access to " + id + " on cluster " + target.name());
       }
     }
     ChildOutcome profile = null;
