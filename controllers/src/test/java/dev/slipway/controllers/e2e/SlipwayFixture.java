@@ -209,6 +209,54 @@ final class SlipwayFixture {
   }
 
 
+  /** The ClusterAdditionalConfig API of this namespace. */
+  GenericKubernetesApi<dev.slipway.api.v1alpha1.ClusterAdditionalConfig,
+      dev.slipway.api.v1alpha1.ClusterAdditionalConfig.List> additionalConfigs() {
+    return api(dev.slipway.api.v1alpha1.ClusterAdditionalConfig.class,
+        dev.slipway.api.v1alpha1.ClusterAdditionalConfig.List.class,
+        dev.slipway.api.v1alpha1.ClusterAdditionalConfig.PLURAL);
+  }
+
+  dev.slipway.api.v1alpha1.ClusterAdditionalConfig additionalConfig(String name) {
+    return orNull(additionalConfigs().get(namespace, name));
+  }
+
+  /**
+   * Changes a ClusterAdditionalConfig's spec with a fresh read and a resourceVersion-checked write, retried on
+   * conflict. Like {@code kubectl apply}, it keeps metadata it does not own (finalizers, annotations).
+   */
+  void editAdditionalConfig(String name,
+      java.util.function.UnaryOperator<dev.slipway.api.v1alpha1.ClusterAdditionalConfigSpec> edit) {
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+      dev.slipway.api.v1alpha1.ClusterAdditionalConfig config = additionalConfig(name);
+      config.setSpec(edit.apply(config.getSpec()));
+      return additionalConfigs().update(config).isSuccess();
+    });
+  }
+
+  /** Awaits a Cluster whose Ready condition is True. */
+  Cluster awaitClusterReady(String name, Duration atMost) {
+    return await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> cluster(name), c ->
+        c != null && c.getStatus() != null && ready(c, c.getStatus().conditions()));
+  }
+
+  /**
+   * The simulated cloud's own state of a cluster ({@code state.json} of its ConfigMap, fields as in
+   * {@code SimClusterState}), or null when the cloud holds nothing for it.
+   */
+  JsonObject cloudState(String cluster) throws ApiException {
+    try {
+      V1ConfigMap state = new CoreV1Api(client).readNamespacedConfigMap(namespace + "." + cluster,
+          SIM_CLOUD_NAMESPACE).execute();
+      return JsonParser.parseString(state.getData().get("state.json")).getAsJsonObject();
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   private static <T extends io.kubernetes.client.common.KubernetesObject> T orNull(
       KubernetesApiResponse<T> response) {
     if (response.isSuccess()) {
