@@ -82,6 +82,8 @@ class RbacIT {
       "update, slipway.dev, clusters/finalizers,       team-b,         true",
       "create, slipway.dev, machinepools,              team-a,         true",
       "delete, slipway.dev, machinepools,              team-a,         true",
+      "delete, slipway.dev, nodepools,                 team-a,         true",
+      "delete, slipway.dev, clusteradditionalconfigs,  team-a,         true",
       "create, slipway.dev, azureroleassignments,      team-a,         true",
       "create, '',          secrets,                   team-a,         true",
       "create, '',          events,                    team-a,         true",
