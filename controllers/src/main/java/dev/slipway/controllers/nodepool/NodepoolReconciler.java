@@ -110,7 +110,7 @@ public class NodepoolReconciler implements Reconciler {
           : ConditionReasons.CLUSTER_NOT_READY;
       List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.READY, ConditionStatus.FALSE,
           reason, blocker, generation, now);
-      writeStatus(nodepool, copy(previous, conditions));
+      writeStatus(nodepool, waiting(previous, conditions));
       return ConditionReasons.PAUSED.equals(reason) ? Requeue.done() : Requeue.after(poll);
     }
     String version = spec.version() != null ? spec.version() : cluster.getSpec().version();
@@ -123,7 +123,7 @@ public class NodepoolReconciler implements Reconciler {
       List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.READY, ConditionStatus.FALSE,
           ConditionReasons.UNKNOWN_HASH_FUNCTION, e.getMessage() + "; upgrade Slipway or restore status.templateHash",
           generation, now);
-      writeStatus(nodepool, copy(previous, conditions));
+      writeStatus(nodepool, waiting(previous, conditions));
       return Requeue.resync(settings.get().controllers());
     }
 
@@ -131,7 +131,7 @@ public class NodepoolReconciler implements Reconciler {
     if (workload.isEmpty() || !workload.get().synced()) {
       List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.READY, ConditionStatus.FALSE,
           ConditionReasons.CLUSTER_NOT_READY, "the workload cluster's Nodes are not readable yet", generation, now);
-      writeStatus(nodepool, copy(previous, conditions));
+      writeStatus(nodepool, waiting(previous, conditions));
       return Requeue.after(poll);
     }
     RolloutPolicy policy = spec.rollout();
@@ -373,6 +373,12 @@ public class NodepoolReconciler implements Reconciler {
 
   static NodepoolStatus emptyStatus() {
     return new NodepoolStatus(null, "Pending", List.of(), null, null, null, null, null, null, null);
+  }
+
+  /** Status while the Nodepool cannot act (Cluster missing, paused or not ready): printed as Pending. */
+  private static NodepoolStatus waiting(NodepoolStatus s, List<Condition> conditions) {
+    return new NodepoolStatus(s.observedGeneration(), "Pending", conditions, s.activeMachinePool(),
+        s.targetMachinePool(), s.templateHash(), s.version(), s.replicas(), s.readyReplicas(), s.rollout());
   }
 
   private static NodepoolStatus copy(NodepoolStatus s, List<Condition> conditions) {
