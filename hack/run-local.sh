@@ -26,13 +26,21 @@ setsid java -cp "$local_run_classpath" \
   -Dlogback.configurationFile=dev/slipway/testing/local/logback.xml \
   dev.slipway.testing.local.LocalRun "$@" &
 local_run=$!
-trap 'kill -TERM "$local_run" 2>/dev/null || true' INT TERM HUP
+signalled=""
+stop_local_run() {
+  signalled=$1
+  kill -TERM "$local_run" 2>/dev/null || true
+}
+trap 'stop_local_run 130' INT
+trap 'stop_local_run 143' TERM
+trap 'stop_local_run 129' HUP
 
 status=0
 wait "$local_run" || status=$?
-# A trapped signal interrupts wait; wait again for LocalRun's own exit status.
+# A trapped signal interrupts wait; wait again until LocalRun has stopped everything and exited.
 while kill -0 "$local_run" 2>/dev/null; do
   status=0
   wait "$local_run" || status=$?
 done
-exit "$status"
+# Stopped by a signal: exit as the shell would have (130 for Ctrl-C); otherwise with LocalRun's status.
+exit "${signalled:-$status}"
