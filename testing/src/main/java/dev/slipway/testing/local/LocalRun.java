@@ -50,8 +50,8 @@ public final class LocalRun {
 
   private final Options options;
   private final Instant launched = Instant.now();
-  /** What is running, in start order; stopped in reverse. Guarded by {@code this}. */
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  /** What is running, newest first: stopped in this order. Guarded by {@code this}. */
+  private final Deque<Running> running = new ArrayDeque<>();
   private boolean stopping;
   private final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "slipway-local-progress");
@@ -90,6 +90,10 @@ public final class LocalRun {
     }
   }
 
+  /** Something the run started, named for the log. */
+  private record Running(String what, AutoCloseable stop) {
+  }
+
   private LocalRun(Options options) {
     this.options = options;
   }
@@ -126,8 +130,9 @@ public final class LocalRun {
   }
 
   private int run() throws IOException, ApiException {
-    LocalControlPlane management = track(LocalControlPlane.start(LocalControlPlane.Options.apiServerOnly("local")));
-    LocalControlPlane workload = track(
+    LocalControlPlane management = track("the management cluster",
+        LocalControlPlane.start(LocalControlPlane.Options.apiServerOnly("local")));
+    LocalControlPlane workload = track("the workload API server",
         LocalControlPlane.start(LocalControlPlane.Options.withWorkloads("local-workload")));
     management.installCrds(ProjectLayout.crdDirectory());
 
@@ -135,7 +140,7 @@ public final class LocalRun {
     Path kubeconfig = local.resolve("kubeconfig");
     Path workloadKubeconfig = local.resolve("workload-kubeconfig");
     // Stable paths for kubectl; deleted on stop, as they name servers that are gone by then.
-    track(() -> {
+    track("the kubeconfigs in .local", () -> {
       Files.deleteIfExists(kubeconfig);
       Files.deleteIfExists(workloadKubeconfig);
     });
@@ -149,7 +154,7 @@ public final class LocalRun {
         + "account (the controllers reach clouds through workload identity); the local run has the simulated cloud "
         + "only.");
 
-    LocalControllers controllers = track(LocalControllers.start(local, management.kubeconfig(),
+    LocalControllers controllers = track("the controllers", LocalControllers.start(local, management.kubeconfig(),
         workload.kubeconfig()));
     Instant controllersStarted = Instant.now();
     LOG.info("Started the controllers with the sim provider ({} s after launch); their log: {}",
@@ -176,12 +181,13 @@ public final class LocalRun {
   }
 
   /** Registers something started, to be stopped with the run; refuses (and stops it) when the run is stopping. */
-  private synchronized <T extends AutoCloseable> T track(T started) {
+  private synchronized <T extends AutoCloseable> T track(String what, T started) {
+    Running entry = new Running(what, started);
     if (stopping) {
-      closeQuietly(started);
+      closeQuietly(entry);
       throw new IllegalStateException("the local run is stopping");
     }
-    running.push(started);
+    running.push(entry);
     return started;
   }
 
@@ -191,7 +197,7 @@ public final class LocalRun {
 
   /** The shutdown hook: the controllers first (SIGTERM), then the control planes, which delete their folders. */
   private void stop() {
-    List<AutoCloseable> toStop;
+    List<Running> toStop;
     synchronized (this) {
       stopping = true;
       toStop = new ArrayList<>(running);
@@ -201,20 +207,20 @@ public final class LocalRun {
     if (toStop.isEmpty()) {
       return;
     }
-    LOG.info("Stopping: the controllers, then the workload API server, then the management cluster");
+    LOG.info("Stopping, in this order: {}", String.join(", ", toStop.stream().map(Running::what).toList()));
     Instant started = Instant.now();
-    for (AutoCloseable resource : toStop) {
-      closeQuietly(resource);
+    for (Running entry : toStop) {
+      closeQuietly(entry);
     }
     LOG.info("Stopped everything in {} ms; the control planes' folders are deleted", Duration.between(started,
         Instant.now()).toMillis());
   }
 
-  private static void closeQuietly(AutoCloseable resource) {
+  private static void closeQuietly(Running entry) {
     try {
-      resource.close();
+      entry.stop().close();
     } catch (Exception e) {
-      LOG.warn("Could not stop {}: {}", resource, e.getMessage());
+      LOG.warn("Could not stop {}: {}", entry.what(), e.getMessage());
     }
   }
 
