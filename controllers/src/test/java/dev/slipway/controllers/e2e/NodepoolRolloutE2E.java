@@ -183,10 +183,21 @@ class NodepoolRolloutE2E {
       Duration took = Duration.between(after.getStatus().rollout().startedAt(), after.getStatus().rollout()
           .finishedAt());
       LOG.info("Rollout '{}' of a 3-node pool took {} s (status.rollout startedAt -> finishedAt); lowest available "
-          + "replicas {} over {} samples; moved {} -> {}", change, took.toMillis() / 1000.0, sampler.minimum(),
-          sampler.samples(), oldPool, active.getMetadata().getName());
+          + "replicas {} over {} samples; moved {} -> {}; Nodepool events: {}", change, took.toMillis() / 1000.0,
+          sampler.minimum(), sampler.samples(), oldPool, active.getMetadata().getName(),
+          eventsSince(after.getStatus().rollout().startedAt()));
       return after;
     }
+  }
+
+  /** The Nodepool's Events since a time, as "reason: message" lines, to show what the drain waited on. */
+  private List<String> eventsSince(java.time.OffsetDateTime since) throws ApiException {
+    return new io.kubernetes.client.openapi.apis.CoreV1Api(fixture.client).listNamespacedEvent(fixture.namespace)
+        .fieldSelector("involvedObject.name=apps").execute().getItems().stream()
+        .filter(e -> e.getLastTimestamp() == null || !e.getLastTimestamp().isBefore(since.minusSeconds(1)))
+        .map(e -> e.getReason() + (e.getCount() != null && e.getCount() > 1 ? " x" + e.getCount() : "") + ": "
+            + e.getMessage())
+        .toList();
   }
 
   private static NodepoolSpec withTemplate(NodepoolSpec spec, UnaryOperator<MachineTemplate> edit) {
