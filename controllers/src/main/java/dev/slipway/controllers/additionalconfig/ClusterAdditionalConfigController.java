@@ -9,7 +9,6 @@ import dev.slipway.controllers.runtime.SlipwayProperties;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
-import io.kubernetes.client.informer.ResourceEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,28 +45,7 @@ public class ClusterAdditionalConfigController implements ControllerDefinition {
   @Override
   public void watch(WorkQueue<Request> queue) {
     informers.additionalConfigs().addEventHandler(EnqueueHandler.self(queue));
-    informers.clusters().addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Cluster cluster) {
-        enqueueConfigsOf(queue, cluster);
-      }
-
-      @Override
-      public void onUpdate(Cluster before, Cluster after) {
-        enqueueConfigsOf(queue, after);
-      }
-
-      @Override
-      public void onDelete(Cluster cluster, boolean stateUnknown) {
-        enqueueConfigsOf(queue, cluster);
-      }
-    });
-  }
-
-  private void enqueueConfigsOf(WorkQueue<Request> queue, Cluster cluster) {
-    for (ClusterAdditionalConfig config : ManagementInformers.byIndex(informers.additionalConfigs(),
-        ManagementInformers.BY_CLUSTER, cluster.getMetadata().getNamespace(), cluster.getMetadata().getName())) {
-      queue.add(new Request(config.getMetadata().getNamespace(), config.getMetadata().getName()));
-    }
+    informers.clusters().addEventHandler(EnqueueHandler.toMany(queue, cluster -> ManagementInformers.requests(
+        informers.additionalConfigs(), ManagementInformers.BY_CLUSTER, ManagementInformers.keyOf(cluster))));
   }
 }

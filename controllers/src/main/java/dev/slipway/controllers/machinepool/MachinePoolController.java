@@ -1,6 +1,5 @@
 package dev.slipway.controllers.machinepool;
 
-import dev.slipway.api.v1alpha1.MachinePool;
 import dev.slipway.controllers.runtime.ControllerDefinition;
 import dev.slipway.controllers.runtime.EnqueueHandler;
 import dev.slipway.controllers.runtime.ManagementInformers;
@@ -9,7 +8,6 @@ import dev.slipway.controllers.workload.WorkloadClusters;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
-import io.kubernetes.client.informer.ResourceEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,29 +46,9 @@ public class MachinePoolController implements ControllerDefinition {
   @Override
   public void watch(WorkQueue<Request> queue) {
     informers.machinePools().addEventHandler(EnqueueHandler.self(queue));
-    informers.clusters().addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(dev.slipway.api.v1alpha1.Cluster cluster) {
-        enqueuePoolsOf(queue, cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName());
-      }
-
-      @Override
-      public void onUpdate(dev.slipway.api.v1alpha1.Cluster before, dev.slipway.api.v1alpha1.Cluster after) {
-        onAdd(after);
-      }
-
-      @Override
-      public void onDelete(dev.slipway.api.v1alpha1.Cluster cluster, boolean stateUnknown) {
-        onAdd(cluster);
-      }
-    });
-    workloadClusters.onNodeChange(clusterKey -> enqueuePoolsOf(queue, clusterKey));
-  }
-
-  private void enqueuePoolsOf(WorkQueue<Request> queue, String clusterKey) {
-    for (MachinePool pool : informers.machinePools().getIndexer().byIndex(ManagementInformers.BY_CLUSTER,
-        clusterKey)) {
-      queue.add(new Request(pool.getMetadata().getNamespace(), pool.getMetadata().getName()));
-    }
+    informers.clusters().addEventHandler(EnqueueHandler.toMany(queue, cluster -> ManagementInformers.requests(
+        informers.machinePools(), ManagementInformers.BY_CLUSTER, ManagementInformers.keyOf(cluster))));
+    workloadClusters.onNodeChange(clusterKey -> ManagementInformers.requests(informers.machinePools(),
+        ManagementInformers.BY_CLUSTER, clusterKey).forEach(queue::add));
   }
 }

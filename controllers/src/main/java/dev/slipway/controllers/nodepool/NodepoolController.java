@@ -1,8 +1,6 @@
 package dev.slipway.controllers.nodepool;
 
-import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.MachinePool;
-import dev.slipway.api.v1alpha1.Nodepool;
 import dev.slipway.controllers.runtime.ControllerDefinition;
 import dev.slipway.controllers.runtime.EnqueueHandler;
 import dev.slipway.controllers.runtime.Labels;
@@ -12,7 +10,6 @@ import dev.slipway.controllers.workload.WorkloadClusters;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
-import io.kubernetes.client.informer.ResourceEventHandler;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -57,29 +54,9 @@ public class NodepoolController implements ControllerDefinition {
       String nodepool = labels == null ? null : labels.get(Labels.NODEPOOL);
       return nodepool == null ? null : new Request(pool.getMetadata().getNamespace(), nodepool);
     }));
-    informers.clusters().addEventHandler(new ResourceEventHandler<Cluster>() {
-      @Override
-      public void onAdd(Cluster cluster) {
-        enqueueNodepoolsOf(queue, cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName());
-      }
-
-      @Override
-      public void onUpdate(Cluster before, Cluster after) {
-        onAdd(after);
-      }
-
-      @Override
-      public void onDelete(Cluster cluster, boolean stateUnknown) {
-        onAdd(cluster);
-      }
-    });
-    workloadClusters.onNodeChange(clusterKey -> enqueueNodepoolsOf(queue, clusterKey));
-  }
-
-  private void enqueueNodepoolsOf(WorkQueue<Request> queue, String clusterKey) {
-    for (Nodepool nodepool : informers.nodepools().getIndexer().byIndex(ManagementInformers.BY_CLUSTER,
-        clusterKey)) {
-      queue.add(new Request(nodepool.getMetadata().getNamespace(), nodepool.getMetadata().getName()));
-    }
+    informers.clusters().addEventHandler(EnqueueHandler.toMany(queue, cluster -> ManagementInformers.requests(
+        informers.nodepools(), ManagementInformers.BY_CLUSTER, ManagementInformers.keyOf(cluster))));
+    workloadClusters.onNodeChange(clusterKey -> ManagementInformers.requests(informers.nodepools(),
+        ManagementInformers.BY_CLUSTER, clusterKey).forEach(queue::add));
   }
 }

@@ -13,7 +13,6 @@ import dev.slipway.api.v1alpha1.NodepoolSpec;
 import dev.slipway.api.v1alpha1.NodepoolStatus;
 import dev.slipway.api.v1alpha1.ObjectRef;
 import dev.slipway.api.v1alpha1.RolloutPolicy;
-import dev.slipway.api.v1alpha1.RolloutStatus;
 import dev.slipway.api.v1alpha1.SlipwayResource;
 import dev.slipway.controllers.conditions.Conditions;
 import dev.slipway.controllers.drain.BlockedPodMessage;

@@ -3,7 +3,6 @@ package dev.slipway.controllers.nodepool;
 import dev.slipway.api.v1alpha1.RolloutPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Decides one pass of a Nodepool's replace-not-mutate rollout from observed state alone. Pure: no clock reads, no
@@ -163,5 +162,4 @@ public final class RolloutPlanner {
       return new Counts(total, cordoned, drained);
     }
   }
-
 }

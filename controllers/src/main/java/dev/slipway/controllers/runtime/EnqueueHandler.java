@@ -4,6 +4,8 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.kubernetes.client.informer.ResourceEventHandler;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -13,21 +15,31 @@ import java.util.function.Function;
 public final class EnqueueHandler<T extends KubernetesObject> implements ResourceEventHandler<T> {
 
   private final WorkQueue<Request> queue;
-  private final Function<T, Request> key;
+  private final Function<T, Collection<Request>> keys;
 
-  private EnqueueHandler(WorkQueue<Request> queue, Function<T, Request> key) {
+  private EnqueueHandler(WorkQueue<Request> queue, Function<T, Collection<Request>> keys) {
     this.queue = queue;
-    this.key = key;
+    this.keys = keys;
   }
 
+  /** Enqueues the one key an object maps to, or nothing when it maps to null. */
   public static <T extends KubernetesObject> EnqueueHandler<T> of(WorkQueue<Request> queue,
       Function<T, Request> key) {
-    return new EnqueueHandler<>(queue, key);
+    return new EnqueueHandler<>(queue, o -> {
+      Request request = key.apply(o);
+      return request == null ? List.of() : List.of(request);
+    });
+  }
+
+  /** Enqueues every key an object maps to, e.g. the Nodepools of a Cluster. */
+  public static <T extends KubernetesObject> EnqueueHandler<T> toMany(WorkQueue<Request> queue,
+      Function<T, Collection<Request>> keys) {
+    return new EnqueueHandler<>(queue, keys);
   }
 
   /** The handler for a controller's own kind: the object's namespace/name. */
   public static <T extends KubernetesObject> EnqueueHandler<T> self(WorkQueue<Request> queue) {
-    return new EnqueueHandler<>(queue, o -> new Request(o.getMetadata().getNamespace(), o.getMetadata().getName()));
+    return of(queue, o -> new Request(o.getMetadata().getNamespace(), o.getMetadata().getName()));
   }
 
   @Override
@@ -46,9 +58,6 @@ public final class EnqueueHandler<T extends KubernetesObject> implements Resourc
   }
 
   private void enqueue(T object) {
-    Request request = key.apply(object);
-    if (request != null) {
-      queue.add(request);
-    }
+    keys.apply(object).forEach(queue::add);
   }
 }

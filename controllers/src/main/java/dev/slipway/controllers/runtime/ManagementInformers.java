@@ -5,6 +5,8 @@ import dev.slipway.api.v1alpha1.ClusterAdditionalConfig;
 import dev.slipway.api.v1alpha1.MachinePool;
 import dev.slipway.api.v1alpha1.Nodepool;
 import dev.slipway.api.v1alpha1.SlipwayResource;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.informer.cache.Lister;
@@ -140,6 +142,18 @@ public class ManagementInformers {
   public static <T extends io.kubernetes.client.common.KubernetesObject> List<T> byIndex(
       SharedIndexInformer<T> informer, String index, String namespace, String name) {
     return informer.getIndexer().byIndex(index, namespace + "/" + name);
+  }
+
+  /** Work-queue keys of the objects of an informer whose index {@code index} has the key {@code clusterKey}. */
+  public static List<Request> requests(SharedIndexInformer<? extends KubernetesObject> informer, String index,
+      String clusterKey) {
+    return informer.getIndexer().byIndex(index, clusterKey).stream()
+        .map(o -> new Request(o.getMetadata().getNamespace(), o.getMetadata().getName())).toList();
+  }
+
+  /** {@code namespace/name} of an object, the key of the {@link #BY_CLUSTER} index for a Cluster. */
+  public static String keyOf(KubernetesObject object) {
+    return object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
   }
 
   private static <T extends io.kubernetes.client.common.KubernetesObject> T get(SharedIndexInformer<T> informer,

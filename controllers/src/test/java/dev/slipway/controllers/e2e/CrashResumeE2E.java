@@ -13,19 +13,8 @@ import dev.slipway.testing.junit.LocalKubernetes;
 import dev.slipway.testing.junit.TestNamespace;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.AppsV1Api;
-import io.kubernetes.client.openapi.apis.PolicyV1Api;
-import io.kubernetes.client.openapi.models.V1Container;
-import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1DeploymentSpec;
-import io.kubernetes.client.openapi.models.V1LabelSelector;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudgetSpec;
-import io.kubernetes.client.openapi.models.V1PodSpec;
-import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,18 +46,7 @@ class CrashResumeE2E {
     fixture = new SlipwayFixture(controlPlane, namespace.name());
     group = namespace.name();
     try (ControllerProcess controllers = fixture.startControllers("controllers-crash-setup")) {
-      fixture.apply("""
-          apiVersion: slipway.dev/v1alpha1
-          kind: Cluster
-          metadata:
-            name: resume
-          spec:
-            provider: sim
-            region: sim-local-1
-            version: "1.33"
-            sim:
-              latencyProfile: Fast
-          ---
+      fixture.apply(SlipwayFixture.simCluster("resume") + """
           apiVersion: slipway.dev/v1alpha1
           kind: Nodepool
           metadata:
@@ -83,21 +61,8 @@ class CrashResumeE2E {
               osImage: AL2023
           """.formatted(group));
       fixture.awaitNodepoolSettled("pool", SETTLE, np -> true);
-      Map<String, String> labels = Map.of("app", "worker");
-      new AppsV1Api(fixture.client).createNamespacedDeployment(fixture.namespace, new V1Deployment()
-          .metadata(new V1ObjectMeta().name("worker"))
-          .spec(new V1DeploymentSpec().replicas(4).selector(new V1LabelSelector().matchLabels(labels))
-              .template(new V1PodTemplateSpec().metadata(new V1ObjectMeta().labels(labels))
-                  .spec(new V1PodSpec().nodeSelector(Map.of("e2e.slipway.dev/group", group))
-                      .containers(List.of(new V1Container().name("w").image("registry.invalid/w:1")))))))
-          .execute();
-      new PolicyV1Api(fixture.client).createNamespacedPodDisruptionBudget(fixture.namespace,
-          new V1PodDisruptionBudget().metadata(new V1ObjectMeta().name("worker"))
-              .spec(new V1PodDisruptionBudgetSpec().minAvailable(new IntOrString(3))
-                  .selector(new V1LabelSelector().matchLabels(labels))))
-          .execute();
-      await().atMost(Duration.ofMinutes(2)).until(() -> fixture.pods("app=worker").stream()
-          .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase())).count() == 4);
+      fixture.createWorkload("worker", 4, Map.of("e2e.slipway.dev/group", group),
+          new V1PodDisruptionBudgetSpec().minAvailable(new IntOrString(3)));
     }
   }
 

@@ -17,20 +17,9 @@ import dev.slipway.testing.junit.LocalKubernetes;
 import dev.slipway.testing.junit.TestNamespace;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.AppsV1Api;
-import io.kubernetes.client.openapi.apis.PolicyV1Api;
-import io.kubernetes.client.openapi.models.V1Container;
-import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1DeploymentSpec;
-import io.kubernetes.client.openapi.models.V1LabelSelector;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudgetSpec;
-import io.kubernetes.client.openapi.models.V1PodSpec;
-import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,18 +44,7 @@ class DrainBlockedE2E {
   void start(LocalControlPlane controlPlane, TestNamespace namespace) throws ApiException {
     fixture = new SlipwayFixture(controlPlane, namespace.name());
     controllers = fixture.startControllers("controllers-blocked");
-    fixture.apply("""
-        apiVersion: slipway.dev/v1alpha1
-        kind: Cluster
-        metadata:
-          name: guarded
-        spec:
-          provider: sim
-          region: sim-local-1
-          version: "1.33"
-          sim:
-            latencyProfile: Fast
-        ---
+    fixture.apply(SlipwayFixture.simCluster("guarded") + """
         apiVersion: slipway.dev/v1alpha1
         kind: Nodepool
         metadata:
@@ -98,20 +76,8 @@ class DrainBlockedE2E {
         """.formatted(namespace.name()));
     fixture.awaitNodepoolSettled("stuck", SETTLE, np -> true);
     fixture.awaitNodepoolSettled("free", SETTLE, np -> true);
-    Map<String, String> labels = Map.of("app", "pinned");
-    new AppsV1Api(fixture.client).createNamespacedDeployment(fixture.namespace, new V1Deployment()
-        .metadata(new V1ObjectMeta().name("pinned"))
-        .spec(new V1DeploymentSpec().replicas(1).selector(new V1LabelSelector().matchLabels(labels))
-            .template(new V1PodTemplateSpec().metadata(new V1ObjectMeta().labels(labels))
-                .spec(new V1PodSpec().nodeSelector(Map.of("e2e.slipway.dev/pool", namespace.name() + "-stuck"))
-                    .containers(List.of(new V1Container().name("p").image("registry.invalid/p:1")))))))
-        .execute();
-    new PolicyV1Api(fixture.client).createNamespacedPodDisruptionBudget(fixture.namespace,
-        new V1PodDisruptionBudget().metadata(new V1ObjectMeta().name("pinned-pdb"))
-            .spec(new V1PodDisruptionBudgetSpec().maxUnavailable(new IntOrString(0))
-                .selector(new V1LabelSelector().matchLabels(labels))))
-        .execute();
-    await().atMost(Duration.ofMinutes(2)).until(() -> runningPod() != null);
+    fixture.createWorkload("pinned", 1, Map.of("e2e.slipway.dev/pool", namespace.name() + "-stuck"),
+        new V1PodDisruptionBudgetSpec().maxUnavailable(new IntOrString(0)));
   }
 
   @AfterAll

@@ -54,18 +54,7 @@ class DriftE2E {
     group = namespace.name();
     controllers = fixture.startControllers("controllers-drift", Map.of(
         "slipway.controllers.resync-period", "3s", "slipway.controllers.resync-jitter", "0.2"));
-    fixture.apply("""
-        apiVersion: slipway.dev/v1alpha1
-        kind: Cluster
-        metadata:
-          name: drifty
-        spec:
-          provider: sim
-          region: sim-local-1
-          version: "1.33"
-          sim:
-            latencyProfile: Fast
-        ---
+    fixture.apply(SlipwayFixture.simCluster("drifty") + """
         apiVersion: slipway.dev/v1alpha1
         kind: Nodepool
         metadata:

@@ -40,18 +40,7 @@ class LeaderElectionE2E {
           .until(() -> leader.logTail(400).contains("Leading: starting controllers"));
       assertThat(follower.logTail(400)).doesNotContain("Leading: starting controllers");
 
-      fixture.apply("""
-          apiVersion: slipway.dev/v1alpha1
-          kind: Cluster
-          metadata:
-            name: ha
-          spec:
-            provider: sim
-            region: sim-local-1
-            version: "1.33"
-            sim:
-              latencyProfile: Fast
-          ---
+      fixture.apply(SlipwayFixture.simCluster("ha") + """
           apiVersion: slipway.dev/v1alpha1
           kind: Nodepool
           metadata:

@@ -55,18 +55,7 @@ class NodeIdentityE2E {
     fixture = new SlipwayFixture(controlPlane, namespace.name());
     group = namespace.name();
     controllers = fixture.startControllers("controllers-identity");
-    fixture.apply("""
-        apiVersion: slipway.dev/v1alpha1
-        kind: Cluster
-        metadata:
-          name: twins
-        spec:
-          provider: sim
-          region: sim-local-1
-          version: "1.33"
-          sim:
-            latencyProfile: Fast
-        ---
+    fixture.apply(SlipwayFixture.simCluster("twins") + """
         apiVersion: slipway.dev/v1alpha1
         kind: Nodepool
         metadata:

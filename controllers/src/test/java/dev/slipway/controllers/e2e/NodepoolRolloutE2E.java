@@ -13,17 +13,7 @@ import dev.slipway.testing.controlplane.LocalControlPlane;
 import dev.slipway.testing.junit.LocalKubernetes;
 import dev.slipway.testing.junit.TestNamespace;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.AppsV1Api;
-import io.kubernetes.client.openapi.apis.PolicyV1Api;
-import io.kubernetes.client.openapi.models.V1Container;
-import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1DeploymentSpec;
-import io.kubernetes.client.openapi.models.V1LabelSelector;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudgetSpec;
-import io.kubernetes.client.openapi.models.V1PodSpec;
-import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.custom.IntOrString;
 import java.time.Duration;
 import java.util.List;
@@ -63,18 +53,7 @@ class NodepoolRolloutE2E {
     fixture = new SlipwayFixture(controlPlane, namespace.name());
     group = namespace.name();
     controllers = fixture.startControllers("controllers-rollout");
-    fixture.apply("""
-        apiVersion: slipway.dev/v1alpha1
-        kind: Cluster
-        metadata:
-          name: shop
-        spec:
-          provider: sim
-          region: sim-local-1
-          version: "1.33"
-          sim:
-            latencyProfile: Fast
-        ---
+    fixture.apply(SlipwayFixture.simCluster("shop") + """
         apiVersion: slipway.dev/v1alpha1
         kind: Nodepool
         metadata:
@@ -103,24 +82,8 @@ class NodepoolRolloutE2E {
   }
 
   private void createWorkload() throws ApiException {
-    Map<String, String> labels = Map.of("app", "web");
-    new AppsV1Api(fixture.client).createNamespacedDeployment(fixture.namespace, new V1Deployment()
-        .metadata(new V1ObjectMeta().name("web"))
-        .spec(new V1DeploymentSpec().replicas(6).selector(new V1LabelSelector().matchLabels(labels))
-            .template(new V1PodTemplateSpec().metadata(new V1ObjectMeta().labels(labels))
-                .spec(new V1PodSpec()
-                    .nodeSelector(Map.of("e2e.slipway.dev/group", group))
-                    .containers(List.of(new V1Container().name("web").image("registry.invalid/web:1")))))))
-        .execute();
-    new PolicyV1Api(fixture.client).createNamespacedPodDisruptionBudget(fixture.namespace,
-        new V1PodDisruptionBudget().metadata(new V1ObjectMeta().name("web"))
-            .spec(new V1PodDisruptionBudgetSpec().minAvailable(new IntOrString(5))
-                .selector(new V1LabelSelector().matchLabels(labels))))
-        .execute();
-    await().atMost(Duration.ofMinutes(2)).until(() -> {
-      V1Deployment web = new AppsV1Api(fixture.client).readNamespacedDeployment("web", fixture.namespace).execute();
-      return web.getStatus() != null && Integer.valueOf(6).equals(web.getStatus().getAvailableReplicas());
-    });
+    fixture.createWorkload("web", 6, Map.of("e2e.slipway.dev/group", group),
+        new V1PodDisruptionBudgetSpec().minAvailable(new IntOrString(5)));
   }
 
   @Test

@@ -15,7 +15,18 @@ import dev.slipway.testing.controlplane.Manifests;
 import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.PolicyV1Api;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentSpec;
+import io.kubernetes.client.openapi.models.V1LabelSelector;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudgetSpec;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -84,6 +95,48 @@ final class SlipwayFixture {
   /** The leader-election Lease of the controllers started by {@link #startControllers}. */
   String leaseName() {
     return "slipway-" + namespace;
+  }
+
+  /** A simulated-cloud Cluster at Kubernetes 1.33 with the Fast latency profile, as a YAML document plus separator. */
+  static String simCluster(String name) {
+    return """
+        apiVersion: slipway.dev/v1alpha1
+        kind: Cluster
+        metadata:
+          name: %s
+        spec:
+          provider: sim
+          region: sim-local-1
+          version: "1.33"
+          sim:
+            latencyProfile: Fast
+        ---
+        """.formatted(name);
+  }
+
+  /**
+   * A Deployment of {@code replicas} pods (label app={@code name}) pinned by a node selector, behind a
+   * PodDisruptionBudget of the same name; returns once every replica is available.
+   */
+  void createWorkload(String name, int replicas, Map<String, String> nodeSelector,
+      V1PodDisruptionBudgetSpec budget) throws ApiException {
+    Map<String, String> labels = Map.of("app", name);
+    new AppsV1Api(client).createNamespacedDeployment(namespace, new V1Deployment()
+        .metadata(new V1ObjectMeta().name(name))
+        .spec(new V1DeploymentSpec().replicas(replicas).selector(new V1LabelSelector().matchLabels(labels))
+            .template(new V1PodTemplateSpec().metadata(new V1ObjectMeta().labels(labels))
+                .spec(new V1PodSpec().nodeSelector(nodeSelector)
+                    .containers(List.of(new V1Container().name(name).image("registry.invalid/" + name + ":1")))))))
+        .execute();
+    new PolicyV1Api(client).createNamespacedPodDisruptionBudget(namespace, new V1PodDisruptionBudget()
+        .metadata(new V1ObjectMeta().name(name + "-pdb"))
+        .spec(budget.selector(new V1LabelSelector().matchLabels(labels))))
+        .execute();
+    await().atMost(Duration.ofMinutes(2)).until(() -> {
+      V1Deployment deployment = new AppsV1Api(client).readNamespacedDeployment(name, namespace).execute();
+      return deployment.getStatus() != null
+          && Integer.valueOf(replicas).equals(deployment.getStatus().getAvailableReplicas());
+    });
   }
 
   /** Applies YAML documents (create, or replace keeping the stored resourceVersion). */
