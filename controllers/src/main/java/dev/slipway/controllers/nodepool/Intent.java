@@ -6,8 +6,11 @@ package dev.slipway.controllers.nodepool;
  */
 public sealed interface Intent {
 
-  /** Create the MachinePool for a template hash (a deterministic name: a second create finds the first). */
-  record CreatePool(String name, String templateHash) implements Intent {
+  /**
+   * Create the MachinePool for a template hash and replacement count (a deterministic name: a second create finds
+   * the first).
+   */
+  record CreatePool(String name, String templateHash, int replacement) implements Intent {
   }
 
   /** Bring a pool's in-place fields (count, labels, taints, mode) to the Nodepool's. */

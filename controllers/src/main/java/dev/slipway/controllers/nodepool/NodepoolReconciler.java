@@ -136,6 +136,7 @@ public class NodepoolReconciler implements Reconciler {
     RolloutPolicy policy = spec.rollout();
     Nodepool current = nodepool;
     RolloutInput input = new RolloutInput(nodepool.getMetadata().getName(), desiredHash,
+        replacement(previous, pools, desiredHash),
         previous.activeMachinePool() == null ? null : previous.activeMachinePool().name(),
         pools.stream().map(pool -> view(pool, current, workload.get())).toList(),
         policy == null || policy.maxConcurrentDrains() == null ? 1 : policy.maxConcurrentDrains(),
@@ -209,9 +210,11 @@ public class NodepoolReconciler implements Reconciler {
     MachinePool pool = new MachinePool();
     pool.setMetadata(new V1ObjectMeta().name(create.name()).namespace(nodepool.getMetadata().getNamespace())
         .labels(Map.of(Labels.NODEPOOL, nodepool.getMetadata().getName(), Labels.CLUSTER, spec.clusterName(),
-            Labels.TEMPLATE_HASH, create.templateHash())));
+            Labels.TEMPLATE_HASH, create.templateHash(), Labels.REPLACEMENT,
+            Integer.toString(create.replacement()))));
     pool.setSpec(new MachinePoolSpec(spec.clusterName(), cluster.getSpec().provider(),
-        PoolNames.cloudPool(cluster.getSpec().provider(), nodepool.getMetadata().getName(), create.templateHash()),
+        PoolNames.cloudPool(cluster.getSpec().provider(), nodepool.getMetadata().getName(), create.templateHash(),
+            create.replacement()),
         version, spec.template(), spec.replicas(), spec.autoscaling(), spec.nodeLabels(), spec.taints(), spec.mode(),
         new ObjectRef(SlipwayResource.API_VERSION, Nodepool.KIND, nodepool.getMetadata().getName(),
             nodepool.getMetadata().getUid())));
@@ -220,7 +223,8 @@ public class NodepoolReconciler implements Reconciler {
       crashPoints.reached(CrashPoints.AFTER_CREATE_TARGET);
       events.normal(nodepool, "MachinePoolCreated", "Created MachinePool " + create.name() + " (cloud pool "
           + pool.getSpec().cloudPoolName() + ", " + spec.template().machineType() + ", "
-          + spec.template().osImage() + ", Kubernetes " + version + ")");
+          + spec.template().osImage() + ", Kubernetes " + version + ")"
+          + (create.replacement() > 0 ? " to replace a pool that drifted outside Slipway" : ""));
     } catch (WriteFailedException e) {
       if (!e.isConflict()) {
         throw e;
@@ -307,6 +311,48 @@ public class NodepoolReconciler implements Reconciler {
     if (now != null && now.status() == ConditionStatus.TRUE && (before == null
         || before.status() != ConditionStatus.TRUE || !before.reason().equals(now.reason()))) {
       events.warning(nodepool, "DrainBlocked", now.message());
+    }
+  }
+
+  /**
+   * The replacement count of the desired pool (DESIGN, drift: "an immutable field changed out of band marks the pool
+   * drifted and replaces it"). A replacement keeps the template hash, so the count tells the pools apart. It is read
+   * from the pools themselves (label {@code slipway.dev/replacement}), never kept in memory: the recorded target of
+   * a running rollout with this hash keeps its count; otherwise the recorded active pool's count, plus one when the
+   * cloud pool drifted on a field only a replacement can change. A crash before the target is recorded computes
+   * the same count again from the same drifted active pool.
+   */
+  static int replacement(NodepoolStatus status, List<MachinePool> pools, String desiredHash) {
+    MachinePool target = byName(pools, status.targetMachinePool());
+    if (target != null && desiredHash.equals(label(target, Labels.TEMPLATE_HASH))) {
+      return replacementOf(target);
+    }
+    MachinePool active = byName(pools, status.activeMachinePool());
+    if (active == null || !desiredHash.equals(label(active, Labels.TEMPLATE_HASH))) {
+      return 0;
+    }
+    boolean drifted = active.getMetadata().getDeletionTimestamp() == null && active.getStatus() != null
+        && Conditions.isTrue(active.getStatus().conditions(), ConditionTypes.DRIFTED);
+    return replacementOf(active) + (drifted ? 1 : 0);
+  }
+
+  private static MachinePool byName(List<MachinePool> pools, ObjectRef ref) {
+    if (ref == null) {
+      return null;
+    }
+    return pools.stream().filter(p -> p.getMetadata().getName().equals(ref.name())).findFirst().orElse(null);
+  }
+
+  private static String label(MachinePool pool, String key) {
+    return pool.getMetadata().getLabels() == null ? null : pool.getMetadata().getLabels().get(key);
+  }
+
+  private static int replacementOf(MachinePool pool) {
+    String value = label(pool, Labels.REPLACEMENT);
+    try {
+      return value == null ? 0 : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 

@@ -27,7 +27,15 @@ public final class PoolNames {
 
   /** The MachinePool object's name: {@code <nodepool>-<hash hex>}. */
   public static String machinePool(String nodepool, String templateHash) {
-    return nodepool + "-" + hashHex(templateHash);
+    return machinePool(nodepool, templateHash, 0);
+  }
+
+  /**
+   * The MachinePool object's name for the {@code replacement}-th replacement of a pool with the same template, made
+   * when a pool drifted outside Slipway: {@code <nodepool>-<hash hex>}, then {@code -r<replacement>} when above 0.
+   */
+  public static String machinePool(String nodepool, String templateHash, int replacement) {
+    return nodepool + "-" + hashHex(templateHash) + suffix(replacement);
   }
 
   /**
@@ -36,15 +44,28 @@ public final class PoolNames {
    * Nodepool name, shortened to fit, plus the template hash's hex digits.
    */
   public static String cloudPool(CloudProvider provider, String nodepool, String templateHash) {
+    return cloudPool(provider, nodepool, templateHash, 0);
+  }
+
+  /** The cloud pool's name for the {@code replacement}-th replacement (0: the first pool) of a template. */
+  public static String cloudPool(CloudProvider provider, String nodepool, String templateHash, int replacement) {
     if (provider == CloudProvider.AZURE) {
       String letters = nodepool.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
       String prefix = letters.isEmpty() || !Character.isLetter(letters.charAt(0)) ? "p" + letters : letters;
       prefix = prefix.substring(0, Math.min(AKS_PREFIX, prefix.length()));
-      return prefix + sha256Hex(nodepool + "/" + templateHash).substring(0, AKS_MAX - prefix.length());
+      return prefix + sha256Hex(nodepool + "/" + templateHash + (replacement == 0 ? "" : "/" + replacement))
+          .substring(0, AKS_MAX - prefix.length());
     }
-    String suffix = "-" + hashHex(templateHash);
+    String suffix = "-" + hashHex(templateHash) + suffix(replacement);
     String head = nodepool.substring(0, Math.min(nodepool.length(), EKS_MAX - suffix.length()));
     return head + suffix;
+  }
+
+  private static String suffix(int replacement) {
+    if (replacement < 0) {
+      throw new IllegalArgumentException("replacement must not be negative: " + replacement);
+    }
+    return replacement == 0 ? "" : "-r" + replacement;
   }
 
   private static String hashHex(String templateHash) {

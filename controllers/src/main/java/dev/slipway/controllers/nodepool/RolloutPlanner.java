@@ -25,7 +25,7 @@ public final class RolloutPlanner {
   }
 
   public static RolloutPlan plan(RolloutInput in) {
-    String desiredName = PoolNames.machinePool(in.nodepool(), in.desiredHash());
+    String desiredName = PoolNames.machinePool(in.nodepool(), in.desiredHash(), in.replacement());
     PoolView desired = null;
     List<PoolView> sources = new ArrayList<>();
     for (PoolView pool : in.pools()) {
@@ -41,7 +41,7 @@ public final class RolloutPlanner {
     Counts counts = Counts.of(sources);
 
     if (desired == null) {
-      intents.add(new Intent.CreatePool(desiredName, in.desiredHash()));
+      intents.add(new Intent.CreatePool(desiredName, in.desiredHash(), in.replacement()));
       return new RolloutPlan(RolloutPlan.CREATING_TARGET, active, desiredName, intents, counts.total,
           counts.cordoned, counts.drained, "creating MachinePool " + desiredName);
     }

@@ -9,6 +9,8 @@ public final class Labels {
   public static final String NODEPOOL = "slipway.dev/nodepool";
   /** On MachinePools: the template hash the pool was created for. */
   public static final String TEMPLATE_HASH = "slipway.dev/template-hash";
+  /** On MachinePools: how many times a pool of that template hash was replaced because it drifted (0 first). */
+  public static final String REPLACEMENT = "slipway.dev/replacement";
   /** On kubeconfig Secrets: marks a Secret Slipway writes (the controllers watch only Secrets with it). */
   public static final String KUBECONFIG_SECRET = "slipway.dev/kubeconfig";
   /** Finalizer of every Slipway kind: the object is gone only when its cloud resources are. */

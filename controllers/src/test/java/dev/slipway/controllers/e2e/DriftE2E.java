@@ -7,6 +7,7 @@ import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.ConditionStatus;
 import dev.slipway.api.v1alpha1.ConditionTypes;
 import dev.slipway.api.v1alpha1.MachinePool;
+import dev.slipway.api.v1alpha1.Nodepool;
 import dev.slipway.provider.ClusterTarget;
 import dev.slipway.provider.sim.ConfigMapSimStateStore;
 import dev.slipway.provider.sim.SimCloud;
@@ -17,6 +18,7 @@ import dev.slipway.provider.sim.WorkloadServer;
 import dev.slipway.testing.controlplane.LocalControlPlane;
 import dev.slipway.testing.junit.LocalKubernetes;
 import dev.slipway.testing.junit.TestNamespace;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Drift: someone changes the cloud pool behind Slipway's back (through the simulated cloud's console, as a human
  * would in a cloud portal). On the next jittered resync, a changed in-place field is put back, a deleted pool is
- * created again, and a changed machine type is reported as drift.
+ * created again, and a changed machine type marks the pool drifted and replaces it (same template, next name).
  */
 @LocalKubernetes(workloads = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -124,14 +126,27 @@ class DriftE2E {
 
   @Test
   @Order(4)
-  void aMachineTypeChangedOutOfBandIsReportedAsDrift() throws Exception {
-    String cloudPool = active().getSpec().cloudPoolName();
+  void aMachineTypeChangedOutOfBandIsReportedAsDriftAndThePoolIsReplaced() throws Exception {
+    MachinePool drifted = active();
+    String cloudPool = drifted.getSpec().cloudPoolName();
     console.setMachineType(target, cloudPool, "sim.rogue");
-    await().atMost(REPAIR).untilAsserted(() -> assertThat(fixture.nodepool("pool").getStatus().conditions())
-        .anySatisfy(c -> {
-          assertThat(c.type()).isEqualTo(ConditionTypes.DRIFTED);
-          assertThat(c.status()).isEqualTo(ConditionStatus.TRUE);
-          assertThat(c.message()).contains("template");
-        }));
+    Nodepool replaced = fixture.awaitNodepoolSettled("pool", Duration.ofMinutes(3),
+        np -> np.getStatus().activeMachinePool().name().equals(drifted.getMetadata().getName() + "-r1"));
+    MachinePool replacement = fixture.machinePool(replaced.getStatus().activeMachinePool().name());
+    assertThat(replacement.getSpec().template()).isEqualTo(drifted.getSpec().template());
+    assertThat(replaced.getStatus().templateHash()).isEqualTo(drifted.getMetadata().getLabels()
+        .get("slipway.dev/template-hash"));
+    await().atMost(REPAIR).untilAsserted(() -> assertThat(fixture.cloudPools("drifty"))
+        .containsExactly(replacement.getSpec().cloudPoolName()));
+    assertThat(fixture.nodes("e2e.slipway.dev/group=" + group)).hasSize(2)
+        .allSatisfy(n -> assertThat(n.getMetadata().getLabels())
+            .containsEntry("node.kubernetes.io/instance-type", "sim.small"));
+    assertThat(new CoreV1Api(fixture.client).listNamespacedEvent(fixture.namespace)
+        .fieldSelector("involvedObject.name=pool").execute().getItems())
+        .anySatisfy(e -> assertThat(e.getMessage()).contains("to replace a pool that drifted outside Slipway"));
+    assertThat(replaced.getStatus().conditions()).anySatisfy(c -> {
+      assertThat(c.type()).isEqualTo(ConditionTypes.DRIFTED);
+      assertThat(c.status()).isEqualTo(ConditionStatus.FALSE);
+    });
   }
 }

@@ -46,4 +46,19 @@ class PoolNamesTest {
           .isNotEqualTo(PoolNames.cloudPool(provider, "apps", HASH));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aReplacementOfADriftedPoolGetsItsOwnNamesWithinTheCloudRules() {
+    assertThat(PoolNames.machinePool("apps", HASH, 0)).isEqualTo(PoolNames.machinePool("apps", HASH));
+    assertThat(PoolNames.machinePool("apps", HASH, 2)).isEqualTo("apps-41883d1dd9-r2");
+    for (CloudProvider provider : CloudProvider.values()) {
+      assertThat(PoolNames.cloudPool(provider, "apps", HASH, 0)).isEqualTo(PoolNames.cloudPool(provider, "apps", HASH));
+      assertThat(PoolNames.cloudPool(provider, "apps", HASH, 1))
+          .isNotEqualTo(PoolNames.cloudPool(provider, "apps", HASH))
+          .isNotEqualTo(PoolNames.cloudPool(provider, "apps", HASH, 2));
+    }
+    String longName = "a".repeat(63);
+    assertThat(PoolNames.cloudPool(CloudProvider.AZURE, longName, HASH, 12)).matches(AKS_RULE);
+    assertThat(PoolNames.cloudPool(CloudProvider.AWS, longName, HASH, 12)).matches(EKS_RULE).endsWith("-r12");
+  }
 }

@@ -173,12 +173,24 @@ class RolloutPlannerTest {
   }
 
   @Test
+  void aPoolThatDriftedIsReplacedByAPoolOfTheSameTemplateUnderTheNextName() {
+    RolloutWorld world = new RolloutWorld("apps").serving(OLD);
+    world.replacement = 1;
+    assertThat(world.runToCompletion(30)).startsWith(
+        "CreatingTarget [create apps-aaaaaaaaaa-r1]",
+        "WaitingForNodes []",
+        "Cordoning [cordon apps-aaaaaaaaaa-node0, cordon apps-aaaaaaaaaa-node1, cordon apps-aaaaaaaaaa-node2]")
+        .endsWith("DeletingOld [delete apps-aaaaaaaaaa]", "DeletingOld []", "Complete []");
+    assertThat(world.recordedActive).isEqualTo("apps-aaaaaaaaaa-r1");
+  }
+
+  @Test
   void inPlaceChangesSyncTheActivePoolWithoutARollout() {
     RolloutWorld world = new RolloutWorld("apps").serving(OLD);
     RolloutInput in = world.input();
     List<PoolView> stale = in.pools().stream().map(p -> new PoolView(p.name(), p.templateHash(), p.deleting(),
         p.ready(), false, p.nodes())).toList();
-    RolloutPlan plan = RolloutPlanner.plan(new RolloutInput(in.nodepool(), in.desiredHash(), in.recordedActive(),
+    RolloutPlan plan = RolloutPlanner.plan(new RolloutInput(in.nodepool(), in.desiredHash(), 0, in.recordedActive(),
         stale, 1, Duration.ofMinutes(15), RolloutPolicy.DrainTimeoutAction.Wait, in.now()));
     assertThat(plan.step()).isEqualTo(RolloutPlan.COMPLETE);
     assertThat(plan.target()).isNull();

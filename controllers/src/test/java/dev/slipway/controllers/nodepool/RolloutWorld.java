@@ -59,6 +59,7 @@ final class RolloutWorld {
   final List<String> log = new ArrayList<>();
   String recordedActive;
   String desiredHash;
+  int replacement;
   int size = 3;
   int drainPassesNeeded = 2;
   int maxConcurrentDrains = 1;
@@ -93,7 +94,8 @@ final class RolloutWorld {
     List<PoolView> views = pools.values().stream().filter(p -> !p.gone).map(p -> new PoolView(p.name, p.hash,
         p.deleting, p.ready, true, p.nodes.stream().map(n -> new NodeView(n.name, "sim:///" + n.name, n.cordoned,
             n.cordonedBySlipway, n.drainStartedAt, n.drained)).toList())).toList();
-    return new RolloutInput(nodepool, desiredHash, recordedActive, views, maxConcurrentDrains, drainTimeout,
+    return new RolloutInput(nodepool, desiredHash, replacement, recordedActive, views, maxConcurrentDrains,
+        drainTimeout,
         onTimeout, now);
   }
 
