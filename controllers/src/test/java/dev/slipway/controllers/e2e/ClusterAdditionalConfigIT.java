@@ -60,7 +60,7 @@ class ClusterAdditionalConfigIT {
   void start(LocalControlPlane controlPlane, TestNamespace namespace) {
     fixture = new SlipwayFixture(controlPlane, namespace.name());
     controllers = fixture.startControllers("controllers-additional-config");
-    fixture.apply(cluster("shop"));
+    fixture.apply(SlipwayFixture.simCluster("shop"));
     fixture.awaitClusterReady("shop", CONVERGE);
   }
 
@@ -153,7 +153,7 @@ class ClusterAdditionalConfigIT {
     await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> readyReason("late-extras"),
         ConditionReasons.CLUSTER_NOT_FOUND::equals);
 
-    fixture.apply(cluster("late"));
+    fixture.apply(SlipwayFixture.simCluster("late"));
 
     // Only the Cluster's changes can wake the configuration in time: its resync is minutes away.
     ClusterAdditionalConfig config = awaitSettled("late-extras");
@@ -207,20 +207,5 @@ class ClusterAdditionalConfigIT {
       reasons.add(event.getReason());
     }
     return reasons;
-  }
-
-  private static String cluster(String name) {
-    return """
-        apiVersion: slipway.dev/v1alpha1
-        kind: Cluster
-        metadata:
-          name: %s
-        spec:
-          provider: sim
-          region: sim-local-1
-          version: "1.33"
-          sim:
-            latencyProfile: Fast
-        """.formatted(name);
   }
 }

@@ -142,6 +142,9 @@ final class SlipwayFixture {
   /** Applies YAML documents (create, or replace keeping the stored resourceVersion). */
   void apply(String yaml) {
     for (Object document : new Yaml().loadAll(yaml)) {
+      if (document == null) {
+        continue; // an empty document, e.g. after a trailing ---
+      }
       @SuppressWarnings("unchecked")
       Map<String, Object> object = (Map<String, Object>) document;
       try {
