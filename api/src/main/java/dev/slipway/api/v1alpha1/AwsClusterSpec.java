@@ -24,6 +24,13 @@ public record AwsClusterSpec(
     String roleArn,
 
     @Required
+    @Size(max = 2048)
+    @Pattern("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$")
+    @JsonPropertyDescription("ARN of the IAM role the nodes of every managed node group assume. Registry pull "
+        + "access (ClusterAdditionalConfig) is granted to this role.")
+    String nodeRoleArn,
+
+    @Required
     @Size(min = 2, max = 16)
     @JsonPropertyDescription("Subnets for the control plane's network interfaces, in at least two availability "
         + "zones. Immutable.")
