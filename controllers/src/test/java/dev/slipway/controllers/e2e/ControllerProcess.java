@@ -40,6 +40,12 @@ public final class ControllerProcess implements AutoCloseable {
    */
   public static ControllerProcess start(String name, Path logDir, Path kubeconfig, Path workloadKubeconfig,
       Map<String, String> properties) {
+    return start(name, logDir, kubeconfig, workloadKubeconfig, properties, Map.of());
+  }
+
+  /** As {@link #start(String, Path, Path, Path, Map)}, with extra environment variables (e.g. AWS credentials). */
+  public static ControllerProcess start(String name, Path logDir, Path kubeconfig, Path workloadKubeconfig,
+      Map<String, String> properties, Map<String, String> environment) {
     int port = FreePorts.take(1).get(0);
     Map<String, String> effective = new LinkedHashMap<>();
     effective.put("server.port", String.valueOf(port));
@@ -61,7 +67,7 @@ public final class ControllerProcess implements AutoCloseable {
     effective.forEach((key, value) -> args.add("--" + key + "=" + value));
     try {
       SupervisedProcess process = SupervisedProcess.start(ControlPlaneBinaries.resolve(), name, logDir,
-          Path.of(System.getProperty("java.home"), "bin", "java"), Map.of(), args);
+          Path.of(System.getProperty("java.home"), "bin", "java"), environment, args);
       return new ControllerProcess(process, port);
     } catch (IOException e) {
       throw new UncheckedIOException("start the controllers", e);

@@ -77,13 +77,18 @@ final class SlipwayFixture {
 
   /** Starts the controllers for this namespace only, with their own Lease and extra Spring properties. */
   ControllerProcess startControllers(String name, Map<String, String> properties) {
+    return startControllers(name, properties, Map.of());
+  }
+
+  /** Starts the controllers for this namespace only, with extra Spring properties and environment variables. */
+  ControllerProcess startControllers(String name, Map<String, String> properties, Map<String, String> environment) {
     Map<String, String> all = new java.util.LinkedHashMap<>(Map.of(
         "slipway.namespace", namespace,
         "slipway.leader-election.namespace", namespace,
         "slipway.leader-election.lease-name", leaseName()));
     all.putAll(properties);
     return ControllerProcess.start(name, controlPlane.directory(), controlPlane.kubeconfig(),
-        controlPlane.kubeconfig(), all);
+        controlPlane.kubeconfig(), all, environment);
   }
 
   /** The MachinePools of a Nodepool, by its label. */
