@@ -39,7 +39,7 @@ FAILABLE = {
     ("eks", "UpdateNodegroupConfig"),
     ("eks", "UpdateNodegroupVersion"),
 }
-NODE_AMI = "ami-12c6146b"  # any id: moto does not validate AMIs unless MOTO_ENABLE_AMI_VALIDATION is set
+NODE_AMI = "ami-760aaa0f"  # an Amazon Linux AMI among moto's default images (moto/ec2/resources/amis.json.gz)
 
 # Per request: the time every state is computed at (frozen, so one response is consistent) and the "fail" flag.
 _request = threading.local()
