@@ -227,16 +227,23 @@ def _placements(ec2: Any, ng: Any) -> list[tuple[str | None, str]]:
     return slots or [(None, ec2.region_name + zone) for zone in "abc"]
 
 
-def _reconcile_instances(eks: Any, ng: Any) -> None:
-    """Holds exactly desiredSize running instances while ACTIVE or UPDATING, none otherwise (like the EKS ASG)."""
-    ec2 = _ec2(eks)
+def _live_instances(ec2: Any, ng: Any) -> list[Any]:
+    """The node group's pending or running instances, oldest first (terminated out of band: no longer counted)."""
     live = []
     for instance_id in ng._sw_instances:
         try:
-            if ec2.get_instance(instance_id).state in ("pending", "running"):
-                live.append(ec2.get_instance(instance_id))
+            instance = ec2.get_instance(instance_id)
         except Exception:  # moto.ec2.exceptions.InvalidInstanceIdError: gone (e.g. after a reset)
-            pass
+            continue
+        if instance.state in ("pending", "running"):
+            live.append(instance)
+    return live
+
+
+def _reconcile_instances(eks: Any, ng: Any) -> None:
+    """Holds exactly desiredSize running instances while ACTIVE or UPDATING, none otherwise (like the EKS ASG)."""
+    ec2 = _ec2(eks)
+    live = _live_instances(ec2, ng)
     want = int(ng.scaling_config.get("desiredSize", 0)) if ng.status in ("ACTIVE", "UPDATING") else 0
     slots = _placements(ec2, ng)
     while len(live) < want:
@@ -244,7 +251,7 @@ def _reconcile_instances(eks: Any, ng: Any) -> None:
         used = [sum(1 for i in live if (i.subnet_id if s else i.placement.zone) == (s or az)) for s, az in slots]
         subnet_id, az = slots[used.index(min(used))]
         tags = {**ng.tags, "eks:cluster-name": ng.cluster_name, "eks:nodegroup-name": ng.nodegroup_name}
-        reservation = ec2.run_instances(
+        reservation = ec2.run_instances(  # moto.ec2.models.instances.InstanceBackend.run_instances
             NODE_AMI, 1, None, [], instance_type=ng.instance_types[0], is_instance_type_default=False,
             region_name=ec2.region_name, subnet_id=subnet_id, placement=None if subnet_id else az,
             tags={"instance": tags})
@@ -257,15 +264,9 @@ def _reconcile_instances(eks: Any, ng: Any) -> None:
 
 def _terminate_all(eks: Any, ng: Any) -> None:
     ec2 = _ec2(eks)
-    ids = []
-    for instance_id in ng._sw_instances:
-        try:
-            if ec2.get_instance(instance_id).state in ("pending", "running"):
-                ids.append(instance_id)
-        except Exception:
-            pass
-    if ids:
-        ec2.terminate_instances(ids)
+    live = _live_instances(ec2, ng)
+    if live:
+        ec2.terminate_instances([i.id for i in live])
     ng._sw_instances = []
 
 
