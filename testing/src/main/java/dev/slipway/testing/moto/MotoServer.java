@@ -117,8 +117,11 @@ public final class MotoServer implements AutoCloseable {
     throw new IllegalStateException("moto did not answer within 60 s; log:\n" + process.logTail(40));
   }
 
-  /** Runs hack/moto/install.sh and returns the virtualenv's python (its last line of output). */
-  private static synchronized Path python() {
+  /**
+   * Runs hack/moto/install.sh (installs moto once per requirements version) and returns the virtualenv's python (its
+   * last line of output).
+   */
+  public static synchronized Path python() {
     Path script = ProjectLayout.root().resolve("hack/moto/install.sh");
     try {
       Process install = new ProcessBuilder("bash", script.toString())
