@@ -231,8 +231,11 @@ class AwsProviderIT {
       aws.provider.nodePools().ensure(cluster, new NodePoolSpec("pool-" + i, "1.33", template, 1, null, null, null,
           null, null));
     }
-    // ListNodegroups answers at most 10 names per page unless asked otherwise.
-    assertThat(aws.provider.nodePools().list(cluster)).hasSize(12);
+    int pages = aws.requests.all(software.amazon.awssdk.services.eks.model.ListNodegroupsRequest.class).size();
+    // SmallPages asks for 5 names a page: 12 node groups take 3 pages.
+    assertThat(aws.provider.nodePools().list(cluster)).hasSize(12).doesNotHaveDuplicates();
+    assertThat(aws.requests.all(software.amazon.awssdk.services.eks.model.ListNodegroupsRequest.class).size() - pages)
+        .isEqualTo(3);
     NodePoolState spot = aws.provider.nodePools().observe(cluster, "pool-0");
     assertThat(spot.template()).isEqualTo(template);
   }

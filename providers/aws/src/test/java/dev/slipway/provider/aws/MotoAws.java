@@ -43,7 +43,7 @@ final class MotoAws implements AutoCloseable {
     endpoint = moto.endpoint();
     clients = new AwsClients(properties,
         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSLIPWAYTEST", "slipway-test-secret")),
-        List.of(new CloudRequestMetrics(meters), requests));
+        List.of(new SmallPages(), new CloudRequestMetrics(meters), requests));
     provider = new AwsProvider(clients, Clock.systemUTC());
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
