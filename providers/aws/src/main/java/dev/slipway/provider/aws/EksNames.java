@@ -1,0 +1,61 @@
+package dev.slipway.provider.aws;
+
+import dev.slipway.provider.ClusterTarget;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Names and ownership tags of the EKS resources Slipway creates.
+ *
+ * <p>EKS cluster name: {@code <namespace>_<name>} (the form Cluster API's AWS provider uses), with every {@code .}
+ * of the Cluster name written {@code _}. Kubernetes namespaces and names never contain {@code _} and namespaces
+ * never contain {@code .}, so the mapping is one-to-one: two Slipway Clusters can never share an EKS name. EKS
+ * allows 1-100 characters matching {@code ^[0-9A-Za-z][A-Za-z0-9\-_]*}; a longer result keeps its first 89
+ * characters and appends {@code -} and the first 10 hex digits of sha256({@code <namespace>/<name>}). Because a
+ * shortened name could in theory collide, {@link EksControlPlanes} also checks the ownership tag of a cluster it
+ * finds and refuses one that belongs to another Slipway Cluster.
+ */
+final class EksNames {
+
+  static final int MAX_CLUSTER_NAME = 100;
+  static final Pattern CLUSTER_NAME = Pattern.compile("^[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}$");
+
+  /** Ownership tag on the EKS cluster and its node groups: {@code <namespace>/<name>} of the Slipway Cluster. */
+  static final String CLUSTER_TAG = "slipway.dev/cluster";
+
+  /** The Slipway Cluster's UID, on the EKS cluster (informational: a recreated Cluster object keeps its cloud). */
+  static final String CLUSTER_UID_TAG = "slipway.dev/cluster-uid";
+
+  private EksNames() {
+  }
+
+  static String clusterName(ClusterTarget cluster) {
+    return clusterName(cluster.namespace(), cluster.name());
+  }
+
+  static String clusterName(String namespace, String name) {
+    String full = namespace + "_" + name.replace('.', '_');
+    if (full.length() <= MAX_CLUSTER_NAME) {
+      return full;
+    }
+    String suffix = "-" + sha256Hex(namespace + "/" + name).substring(0, 10);
+    return full.substring(0, MAX_CLUSTER_NAME - suffix.length()) + suffix;
+  }
+
+  /** The value of {@link #CLUSTER_TAG} for a cluster. */
+  static String owner(ClusterTarget cluster) {
+    return cluster.namespace() + "/" + cluster.name();
+  }
+
+  static String sha256Hex(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}
