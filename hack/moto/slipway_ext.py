@@ -606,9 +606,39 @@ def _patch_server() -> None:
     moto.server.DomainDispatcherApplication = SlipwayDispatcher
 
 
+def _patch_tags() -> None:
+    """EKS tags node groups too (TagResource/UntagResource/ListTagsForResource on a node group ARN); moto 5.2.5's
+    EKSBackend tags clusters only, so the node-group case is added around its methods."""
+    from moto.eks import models
+
+    backend = models.EKSBackend
+
+    def find_nodegroup(self: Any, arn: str) -> Any:
+        for cluster in self.clusters.values():
+            for ng in cluster.nodegroups.values():
+                if ng.arn == arn:
+                    return ng
+        return None
+
+    def wrap(original: Callable[..., Any], on_nodegroup: Callable[..., Any]) -> Callable[..., Any]:
+        def method(self: Any, resource_arn: str, *args: Any) -> Any:
+            ng = find_nodegroup(self, resource_arn)
+            return original(self, resource_arn, *args) if ng is None else on_nodegroup(ng, *args)
+        return method
+
+    def untag(ng: Any, keys: Any) -> None:
+        for key in keys if isinstance(keys, list) else [keys]:
+            ng.tags.pop(key, None)
+
+    backend.tag_resource = wrap(backend.tag_resource, lambda ng, tags: ng.tags.update(tags))
+    backend.untag_resource = wrap(backend.untag_resource, untag)
+    backend.list_tags_for_resource = wrap(backend.list_tags_for_resource, lambda ng: ng.tags)
+
+
 def install() -> None:
     _patch_models()
     _patch_backend()
+    _patch_tags()
     _patch_responses()
     _patch_call_action()
     _patch_reset()

@@ -88,6 +88,11 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /** The retry strategy for a mode, as documented on this class. */
+  /** The provider's configuration. */
+  AwsProperties properties() {
+    return properties;
+  }
+
   static RetryStrategy retryStrategy(AwsProperties.RetryMode mode, int maxAttempts) {
     if (mode == AwsProperties.RetryMode.ADAPTIVE) {
       return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();

@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts attempts per call including the first (default 3); beyond them the controller's own backoff
  *     takes over
  * @param maxConnections HTTP connection pool size shared by every client (default 50)
+ * @param workloadKubeconfig for testing against an emulator only: a kubeconfig file handed out as every EKS
+ *     cluster's kubeconfig instead of one for the cloud's endpoint with an STS token (an emulated endpoint serves no
+ *     Kubernetes API); null in production
  */
 @ConfigurationProperties("slipway.providers.aws")
 public record AwsProperties(Boolean enabled, URI endpointOverride, Duration connectTimeout, Duration socketTimeout,
     Duration apiCallAttemptTimeout, Duration apiCallTimeout, RetryMode retryMode, Integer maxAttempts,
-    Integer maxConnections) {
+    Integer maxConnections, java.nio.file.Path workloadKubeconfig) {
 
   /** How the SDK retries a failed call before the controller's backoff takes over. */
   public enum RetryMode {
@@ -51,6 +54,6 @@ public record AwsProperties(Boolean enabled, URI endpointOverride, Duration conn
 
   /** Defaults, optionally with an endpoint override (tests). */
   public static AwsProperties defaults(URI endpointOverride) {
-    return new AwsProperties(true, endpointOverride, null, null, null, null, null, null, null);
+    return new AwsProperties(true, endpointOverride, null, null, null, null, null, null, null, null);
   }
 }

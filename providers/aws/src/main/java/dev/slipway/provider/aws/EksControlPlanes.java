@@ -121,6 +121,15 @@ final class EksControlPlanes implements ControlPlaneService {
     } catch (SdkException e) {
       throw AwsErrors.map("resolve AWS credentials to sign the EKS token", e);
     }
+    if (clients.properties().workloadKubeconfig() != null) {
+      // Note: emulator testing only (see AwsProperties): the emulated endpoint serves no Kubernetes API.
+      try {
+        return new Kubeconfig(java.nio.file.Files.readString(clients.properties().workloadKubeconfig()), null);
+      } catch (java.io.IOException e) {
+        throw CloudException.permanent("WorkloadKubeconfigUnreadable", "cannot read slipway.providers.aws."
+            + "workload-kubeconfig " + clients.properties().workloadKubeconfig() + ": " + e.getMessage(), null);
+      }
+    }
     String token = EksToken.create(credentials, cluster.spec().region(), name, clock);
     return new Kubeconfig(KubeconfigDocument.render(name, eks.endpoint(), eks.certificateAuthority().data(), token),
         clock.instant().plus(EksToken.LIFETIME));

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eks.model.CreateClusterRequest;
@@ -36,8 +35,7 @@ import software.amazon.awssdk.services.eks.model.UpdateClusterVersionRequest;
 /**
  * The AWS provider against moto with Slipway's extensions ({@code hack/moto/slipway_moto.py}): EKS state transitions
  * with configurable durations, {@code UpdateClusterVersion}/{@code UpdateNodegroupVersion}, EC2 instances for node
- * groups, and fault injection. Skipped (not failed) while the moto in use has no extensions, i.e. while
- * {@code GET /slipway/config} does not answer 200.
+ * groups, node-group tags, and fault injection. Fails if the moto in use lacks them.
  */
 @LocalMoto
 class AwsProviderExtensionsIT {
@@ -48,7 +46,7 @@ class AwsProviderExtensionsIT {
 
   @BeforeAll
   static void start(MotoServer moto) throws Exception {
-    Assumptions.assumeTrue(extended(moto), "moto runs without Slipway's extensions (GET /slipway/config is not 200)");
+    assertThat(extended(moto)).as("moto runs with Slipway's extensions (GET /slipway/config answers 200)").isTrue();
     server = moto;
     aws = new MotoAws(moto);
     moto.post("/slipway/config", "{\"eksCreateSeconds\":2,\"eksDeleteSeconds\":2,\"eksUpdateSeconds\":2}");
@@ -203,7 +201,7 @@ class AwsProviderExtensionsIT {
     await().atMost(WAIT).until(() -> aws.provider.nodePools().observe(cluster, "tags-v1").phase()
         == ProvisioningPhase.READY);
     String arn = aws.provider.nodePools().observe(cluster, "tags-v1").cloudResourceId();
-    Assumptions.assumeTrue(tagsNodeGroups(arn), "this moto cannot tag node groups (TagResource)");
+    assertThat(tagsNodeGroups(arn)).as("Slipway's moto tags node groups (TagResource)").isTrue();
 
     NodePoolSpec autoscaled = new NodePoolSpec("tags-v1", "1.33", template(), null, new Autoscaling(1, 5), null,
         null, NodepoolMode.System, null);

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eks.model.CreateNodegroupRequest;
 
 /**
- * The AWS provider against a plain moto server: every EKS resource is ACTIVE at once, deletes are immediate and node
- * groups have no instances. Transitions, faults and instances: {@link AwsProviderExtensionsIT}.
+ * The AWS provider against moto with Slipway's extensions at their defaults: every EKS resource is ACTIVE at once,
+ * deletes are immediate, node groups run desiredSize instances. Transitions and faults: {@link AwsProviderExtensionsIT}.
  */
 @LocalMoto
 class AwsProviderIT {
@@ -158,7 +158,9 @@ class AwsProviderIT {
     assertThat(state.nodeLabels()).isEqualTo(Map.of("os", "bottlerocket"));
     assertThat(state.taints()).containsExactly(new Taint("dedicated", "shop", Taint.Effect.NoSchedule));
     assertThat(state.mode()).isEqualTo(NodepoolMode.User);
-    assertThat(state.machines()).isEmpty();
+    // Slipway's moto extension runs desiredSize EC2 instances per node group, as EKS does.
+    assertThat(state.machines()).hasSize(2)
+        .allSatisfy(id -> assertThat(id.value()).matches("aws:////i-[0-9a-f]+"));
     assertThat(aws.provider.nodePools().ensure(cluster, desired).isDone()).isTrue();
 
     NodePoolSpec changed = new NodePoolSpec("shop-blue-v1abc", "1.33", template, 3, null,
