@@ -94,10 +94,16 @@ final class EksNodeGroups implements NodePoolService {
         return OperationStatus.retryLater(POLL, "NodegroupDeleting", "node group " + name
             + " is being deleted; it is created again once it is gone");
       case CREATE_FAILED:
+        // EKS cannot retry a failed create in place: the failed group is deleted and created again on a later pass
+        // (the MachinePool's condition shows the failure meanwhile). Each attempt takes a create and a delete, so a
+        // create that keeps failing is retried at the cloud's pace, not in a hot loop.
+        delete(cluster, name);
+        return OperationStatus.inProgress(POLL, "NodegroupCreateFailed", "node group " + name
+            + " failed to create" + (message(group) == null ? "" : " (" + message(group) + ")")
+            + "; deleting it to create it again");
       case DELETE_FAILED:
-        throw CloudException.permanent("Nodegroup" + (status == NodegroupStatus.CREATE_FAILED ? "Create" : "Delete")
-            + "Failed", "node group " + name + " is " + group.statusAsString()
-            + (message(group) == null ? "" : ": " + message(group)), null);
+        throw CloudException.permanent("NodegroupDeleteFailed", "node group " + name + " is "
+            + group.statusAsString() + (message(group) == null ? "" : ": " + message(group)), null);
       case ACTIVE:
       case DEGRADED:
       default:

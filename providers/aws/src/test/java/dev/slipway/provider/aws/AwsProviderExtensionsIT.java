@@ -175,23 +175,25 @@ class AwsProviderExtensionsIT {
   }
 
   @Test
-  void aFailedCreateIsReportedAndNotRetried() throws Exception {
+  void aFailedCreateIsReportedThenDeletedAndCreatedAgain() throws Exception {
     ClusterTarget cluster = readyCluster("ext-f", "failing");
     server.post("/slipway/faults", "{\"service\":\"eks\",\"operation\":\"CreateNodegroup\",\"kind\":\"fail\","
         + "\"count\":1}");
-    try {
-      aws.provider.nodePools().ensure(cluster, pool("failing-v1", 1));
-    } catch (CloudException e) {
-      // "fail" as an immediate refusal: permanent.
-      assertThat(e.retryable()).isFalse();
-      return;
-    }
-    // "fail" as an operation that ends CREATE_FAILED: observed FAILED with EKS's issues, ensure refuses.
+    aws.provider.nodePools().ensure(cluster, pool("failing-v1", 1));
+    // The create ends CREATE_FAILED: observed FAILED with EKS's health issue.
     await().atMost(WAIT).until(() -> aws.provider.nodePools().observe(cluster, "failing-v1").phase()
         == ProvisioningPhase.FAILED);
-    assertThat(aws.provider.nodePools().observe(cluster, "failing-v1").message()).isNotBlank();
-    assertThatThrownBy(() -> aws.provider.nodePools().ensure(cluster, pool("failing-v1", 1)))
-        .isInstanceOfSatisfying(CloudException.class, e -> assertThat(e.retryable()).isFalse());
+    assertThat(aws.provider.nodePools().observe(cluster, "failing-v1").message())
+        .contains("AsgInstanceLaunchFailures");
+    // ensure retries: it deletes the failed group, and once it is gone creates it again (the fault is used up).
+    OperationStatus retry = aws.provider.nodePools().ensure(cluster, pool("failing-v1", 1));
+    assertThat(retry.kind()).isEqualTo(OperationStatus.Kind.IN_PROGRESS);
+    assertThat(retry.reason()).isEqualTo("NodegroupCreateFailed");
+    await().atMost(WAIT).until(() -> {
+      aws.provider.nodePools().ensure(cluster, pool("failing-v1", 1));
+      return aws.provider.nodePools().observe(cluster, "failing-v1").phase() == ProvisioningPhase.READY;
+    });
+    assertThat(aws.provider.nodePools().list(cluster)).containsExactly("failing-v1");
   }
 
   @Test
