@@ -129,6 +129,7 @@ public class MachinePoolReconciler implements Reconciler {
           ConditionStatus.FALSE, ConditionReasons.CLOUD_ERROR, e.describe(), generation, now);
       conditions = Conditions.set(conditions, ConditionTypes.READY, ConditionStatus.FALSE,
           ConditionReasons.CLOUD_ERROR, e.describe(), generation, now);
+      announceCloudTrouble(pool, previous.conditions(), conditions);
       writeStatus(pool, with(previous, previous.phase(), conditions, previous.observedGeneration()));
       if (!e.retryable()) {
         return Requeue.resync(settings.get().controllers());
@@ -218,6 +219,7 @@ public class MachinePoolReconciler implements Reconciler {
         phase, conditions, state.cloudResourceId(), state.provisioningState(),
         state.machines().stream().map(ProviderId::value).toList(), state.machines().size(), nodes.ready(),
         nodes.refs());
+    announceCloudTrouble(pool, previous.conditions(), conditions);
     writeStatus(pool, status);
     if (ready) {
       return Requeue.resync(settings.get().controllers());
@@ -246,6 +248,33 @@ public class MachinePoolReconciler implements Reconciler {
         reason, "deleting cloud pool " + cloudPoolName + ": " + deletion.message(), generation, now);
     writeStatus(pool, with(previous, "Deleting", conditions, previous.observedGeneration()));
     return Requeue.after(deletion.retryAfter().compareTo(poll) > 0 ? deletion.retryAfter() : poll);
+  }
+
+  /**
+   * A Warning Event when the cloud starts failing the pool, or fails it differently (another error code): the
+   * message carries the cloud's code and request ID. Repeats of the same failure add nothing.
+   */
+  private void announceCloudTrouble(MachinePool pool, List<Condition> before, List<Condition> after) {
+    Condition now = Conditions.find(after, ConditionTypes.CLOUD_POOL_READY);
+    if (now == null || now.status() != ConditionStatus.FALSE
+        || !(ConditionReasons.CLOUD_ERROR.equals(now.reason())
+            || ConditionReasons.CLOUD_OPERATION_FAILED.equals(now.reason()))) {
+      return;
+    }
+    Condition was = Conditions.find(before, ConditionTypes.CLOUD_POOL_READY);
+    if (was != null && was.reason().equals(now.reason()) && code(was.message()).equals(code(now.message()))) {
+      return;
+    }
+    events.warning(pool, ConditionReasons.CLOUD_ERROR.equals(now.reason()) ? "CloudError" : "CloudPoolFailed",
+        now.message());
+  }
+
+  private static String code(String message) {
+    if (message == null) {
+      return "";
+    }
+    int colon = message.indexOf(':');
+    return colon < 0 ? message : message.substring(0, colon);
   }
 
   /** The Nodes of the pool's machines in the workload cluster, looked up by canonical providerID only. */

@@ -43,6 +43,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 @LocalKubernetes(workloads = true)
 @LocalMoto
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AwsNodepoolMigrationE2E {
 
   private static final Logger LOG = LoggerFactory.getLogger(AwsNodepoolMigrationE2E.class);
@@ -139,6 +140,7 @@ class AwsNodepoolMigrationE2E {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void anAl2NodeGroupIsReplacedByABottlerocketOneWithTheWorkloadMoved() throws Exception {
     Nodepool before = fixture.nodepool("web");
     MachinePool al2 = fixture.machinePool(before.getStatus().activeMachinePool().name());
@@ -168,6 +170,64 @@ class AwsNodepoolMigrationE2E {
           Duration.between(after.getStatus().rollout().startedAt(), after.getStatus().rollout().finishedAt())
               .toMillis() / 1000.0, sampler.minimum());
     }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void throttlingServerErrorsAndAFailedCreateEndInAConditionAndARetryWithoutALeakedNodeGroup(MotoServer moto)
+      throws Exception {
+    String old = fixture.nodepool("web").getStatus().activeMachinePool().name();
+    // Consumed in this order by the next CreateNodegroup calls: more throttling and 5xx than the SDK's 3 attempts
+    // absorb, then a create that ends CREATE_FAILED.
+    moto.post("/slipway/faults", "{\"service\":\"eks\",\"operation\":\"CreateNodegroup\",\"kind\":\"throttle\","
+        + "\"count\":4}");
+    moto.post("/slipway/faults", "{\"service\":\"eks\",\"operation\":\"CreateNodegroup\","
+        + "\"kind\":\"server-error\",\"count\":4}");
+    moto.post("/slipway/faults", "{\"service\":\"eks\",\"operation\":\"CreateNodegroup\",\"kind\":\"fail\","
+        + "\"count\":1}");
+    Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.ScheduledExecutorService watcher = java.util.concurrent.Executors
+        .newSingleThreadScheduledExecutor();
+    watcher.scheduleWithFixedDelay(() -> {
+      try {
+        for (MachinePool pool : fixture.machinePoolsOf("web")) {
+          if (pool.getStatus() != null && pool.getStatus().conditions() != null) {
+            pool.getStatus().conditions().stream()
+                .filter(c -> c.type().equals("CloudPoolReady")
+                    && c.status() == dev.slipway.api.v1alpha1.ConditionStatus.FALSE)
+                .forEach(c -> seen.add(c.reason() + ": " + c.message()));
+          }
+        }
+      } catch (RuntimeException e) {
+        // A missed sample only.
+      }
+    }, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+    try {
+      fixture.editNodepool("web", spec -> new NodepoolSpec(spec.clusterName(), spec.version(), spec.replicas(),
+          spec.autoscaling(), new MachineTemplate("m6i.xlarge", spec.template().osImage(),
+              spec.template().architecture(), spec.template().diskSize(), spec.template().diskType(),
+              spec.template().maxPods(), spec.template().capacityType(), spec.template().zones()),
+          spec.nodeLabels(), spec.taints(), spec.mode(), spec.rollout()));
+      Nodepool after = fixture.awaitNodepoolSettled("web", SETTLE,
+          np -> !np.getStatus().activeMachinePool().name().equals(old));
+      MachinePool active = fixture.machinePool(after.getStatus().activeMachinePool().name());
+      await().atMost(Duration.ofMinutes(1)).until(() -> eks.listNodegroups(r -> r.clusterName(eksCluster))
+          .nodegroups().equals(List.of(active.getSpec().cloudPoolName())));
+    } finally {
+      watcher.shutdownNow();
+    }
+    List<String> events = new io.kubernetes.client.openapi.apis.CoreV1Api(fixture.client)
+        .listNamespacedEvent(fixture.namespace).fieldSelector("involvedObject.kind=MachinePool").execute().getItems()
+        .stream().filter(e -> "Warning".equals(e.getType())).map(e -> e.getReason() + ": " + e.getMessage())
+        .toList();
+    LOG.info("While the faults played out: CloudPoolReady=False conditions seen {}; MachinePool Warning events {}",
+        seen, events);
+    // Conditions change within a second; the Warning Events are what a user finds afterwards.
+    assertThat(events).anySatisfy(s -> assertThat(s).startsWith("CloudError: ServerException"));
+    assertThat(events).anySatisfy(s -> assertThat(s).startsWith("CloudError: ThrottlingException")
+        .containsPattern("\\(request [A-Za-z0-9]+\\)"));
+    assertThat(events).anySatisfy(s -> assertThat(s).startsWith("CloudPoolFailed")
+        .contains("AsgInstanceLaunchFailures"));
   }
 
   private Nodegroup describe(String nodegroup) {
