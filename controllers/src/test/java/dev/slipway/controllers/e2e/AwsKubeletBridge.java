@@ -147,19 +147,30 @@ final class AwsKubeletBridge implements AutoCloseable {
     registered.add(name);
   }
 
-  /** EKS names Nodes after the instance's private DNS name; moto's instances have one too. */
+  /**
+   * EKS names Nodes after the instance's private DNS name, but moto reuses private IPs after a reset, and the
+   * workload API server outlives one test class: the instance ID is the name here, unique across resets.
+   */
   private static String nodeName(Instance instance) {
-    String dns = instance.privateDnsName();
-    return dns == null || dns.isBlank() ? instance.instanceId() : dns.toLowerCase();
+    return instance.instanceId();
   }
 
   private static String tag(Instance instance, String key) {
     return instance.tags().stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst().orElse(null);
   }
 
+  /** Stops playing kubelet and removes the Nodes this bridge registered. */
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+      core.deleteCollectionNode().labelSelector(BRIDGE_LABEL + "=" + bridgeId).execute();
+    } catch (ApiException e) {
+      LOG.warn("Could not delete the bridge's Nodes: HTTP {}", e.getCode());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     ec2.close();
     eks.close();
   }

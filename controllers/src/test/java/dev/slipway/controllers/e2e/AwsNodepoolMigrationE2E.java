@@ -26,13 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
-import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The AL2 -> Bottlerocket migration through the AWS code path: an EKS cluster and a managed node group in moto (with
@@ -62,32 +58,12 @@ class AwsNodepoolMigrationE2E {
     fixture = new SlipwayFixture(controlPlane, namespace.name());
     group = namespace.name();
     moto.post("/slipway/config", "{\"eksCreateSeconds\": 2, \"eksDeleteSeconds\": 2, \"eksUpdateSeconds\": 2}");
-    StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-        AwsBasicCredentials.create("testing", "testing"));
     eks = EksClient.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION))
-        .credentialsProvider(credentials).build();
-    String clusterRole;
-    String nodeRole;
-    try (IamClient iam = IamClient.builder().endpointOverride(moto.endpoint()).region(Region.AWS_GLOBAL)
-        .credentialsProvider(credentials).build()) {
-      String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
-      clusterRole = iam.createRole(r -> r.roleName(group + "-cluster").assumeRolePolicyDocument(trust)).role().arn();
-      nodeRole = iam.createRole(r -> r.roleName(group + "-nodes").assumeRolePolicyDocument(trust)).role().arn();
-    }
-    List<String> subnets;
-    try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION))
-        .credentialsProvider(credentials).build()) {
-      String vpc = ec2.createVpc(r -> r.cidrBlock("10.42.0.0/16")).vpc().vpcId();
-      subnets = List.of(
-          ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.42.1.0/24").availabilityZone(REGION + "a")).subnet()
-              .subnetId(),
-          ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.42.2.0/24").availabilityZone(REGION + "b")).subnet()
-              .subnetId());
-    }
-    controllers = fixture.startControllers("controllers-aws", Map.of(
-        "slipway.providers.aws.endpoint-override", moto.endpoint().toString(),
-        "slipway.providers.aws.workload-kubeconfig", controlPlane.kubeconfig().toString()),
-        Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AWS_REGION", REGION));
+        .credentialsProvider(MotoAwsAccount.CREDENTIALS).build();
+    MotoAwsAccount account = MotoAwsAccount.create(moto, REGION, group);
+    controllers = fixture.startControllers("controllers-aws",
+        MotoAwsAccount.controllerProperties(moto, controlPlane.kubeconfig()),
+        MotoAwsAccount.controllerEnvironment(REGION));
     fixture.apply("""
         apiVersion: slipway.dev/v1alpha1
         kind: Cluster
@@ -114,7 +90,8 @@ class AwsNodepoolMigrationE2E {
           template:
             machineType: m6i.large
             osImage: AL2
-        """.formatted(REGION, clusterRole, nodeRole, subnets.get(0), subnets.get(1), group));
+        """.formatted(REGION, account.clusterRoleArn(), account.nodeRoleArn(), account.subnetIds().get(0),
+            account.subnetIds().get(1), group));
     Cluster cluster = await().atMost(SETTLE).until(() -> fixture.cluster("checkout"),
         c -> c.getStatus() != null && SlipwayFixture.ready(c, c.getStatus().conditions()));
     String arn = cluster.getStatus().cloudResourceId();
