@@ -165,8 +165,11 @@ public class ClusterReconciler implements Reconciler {
 
     LocalRef secretRef = previous.kubeconfigSecretRef();
     boolean kubeconfigReady = false;
+    Instant refreshAt = null;
     if (state.phase() == ProvisioningPhase.READY || state.phase() == ProvisioningPhase.UPDATING) {
-      secretRef = ensureKubeconfig(cluster, provider, target, state);
+      WrittenKubeconfig written = ensureKubeconfig(cluster, provider, target, state);
+      secretRef = written.ref();
+      refreshAt = written.refreshAt();
       kubeconfigReady = true;
     }
     conditions = Conditions.set(conditions, ConditionTypes.KUBECONFIG_READY, kubeconfigReady ? ConditionStatus.TRUE
@@ -184,21 +187,43 @@ public class ClusterReconciler implements Reconciler {
         decision.phase(), conditions, state.version(), state.endpoint(), secretRef, state.cloudResourceId());
     writeStatus(cluster, status);
     if (ready) {
-      return Requeue.resync(settings.get().controllers());
+      return resyncOrRefresh(refreshAt);
     }
     Duration poll = settings.get().controllers().pollInterval();
     return Requeue.after(operation != null && operation.retryAfter().compareTo(poll) > 0
         ? operation.retryAfter() : poll);
   }
 
+  /**
+   * The next pass of a Ready cluster: the jittered resync, or earlier when the kubeconfig's short-lived credentials
+   * (an EKS token lives 15 minutes) are due for refresh before then.
+   */
+  private Result resyncOrRefresh(Instant refreshAt) {
+    return Requeue.after(nextPass(Requeue.resync(settings.get().controllers()).getRequeueAfter(), clock.instant(),
+        refreshAt));
+  }
+
+  /** The sooner of the resync delay and the time until {@code refreshAt} (none: the resync delay). Pure. */
+  static Duration nextPass(Duration resync, Instant now, Instant refreshAt) {
+    if (refreshAt == null) {
+      return resync;
+    }
+    Duration untilRefresh = Duration.between(now, refreshAt);
+    return untilRefresh.compareTo(resync) < 0 ? untilRefresh : resync;
+  }
+
+  /** The kubeconfig Secret's name and when its credentials must be refreshed (null: they do not expire). */
+  private record WrittenKubeconfig(LocalRef ref, Instant refreshAt) {
+  }
+
   /** Writes the kubeconfig Secret when missing, about to expire, or pointing at another endpoint. */
-  private LocalRef ensureKubeconfig(Cluster cluster, Provider provider, ClusterTarget target,
+  private WrittenKubeconfig ensureKubeconfig(Cluster cluster, Provider provider, ClusterTarget target,
       ControlPlaneState state) throws CloudException {
     String namespace = cluster.getMetadata().getNamespace();
     String name = WorkloadClusters.secretName(cluster.getMetadata().getName());
     V1Secret existing = informers.kubeconfigSecret(namespace, name);
     if (existing != null && !needsRefresh(existing, state)) {
-      return new LocalRef(name);
+      return new WrittenKubeconfig(new LocalRef(name), refreshAt(existing));
     }
     Kubeconfig kubeconfig = provider.controlPlanes().kubeconfig(target);
     Map<String, String> annotations = new java.util.HashMap<>();
@@ -226,7 +251,14 @@ public class ClusterReconciler implements Reconciler {
       throw new IllegalStateException("write kubeconfig Secret " + namespace + "/" + name + ": HTTP " + e.getCode(),
           e);
     }
-    return new LocalRef(name);
+    return new WrittenKubeconfig(new LocalRef(name), kubeconfig.expiresAt() == null ? null
+        : kubeconfig.expiresAt().minus(KUBECONFIG_REFRESH_MARGIN));
+  }
+
+  private static Instant refreshAt(V1Secret secret) {
+    Map<String, String> annotations = Objects.requireNonNullElse(secret.getMetadata().getAnnotations(), Map.of());
+    String expiresAt = annotations.get(EXPIRES_AT);
+    return expiresAt == null ? null : Instant.parse(expiresAt).minus(KUBECONFIG_REFRESH_MARGIN);
   }
 
   private boolean needsRefresh(V1Secret secret, ControlPlaneState state) {
@@ -234,8 +266,8 @@ public class ClusterReconciler implements Reconciler {
     if (!Objects.toString(state.endpoint(), "").equals(annotations.getOrDefault(ENDPOINT, ""))) {
       return true;
     }
-    String expiresAt = annotations.get(EXPIRES_AT);
-    return expiresAt != null && Instant.parse(expiresAt).minus(KUBECONFIG_REFRESH_MARGIN).isBefore(clock.instant());
+    Instant refreshAt = refreshAt(secret);
+    return refreshAt != null && refreshAt.isBefore(clock.instant());
   }
 
   /**
