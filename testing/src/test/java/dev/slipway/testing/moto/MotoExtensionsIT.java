@@ -6,12 +6,16 @@ import dev.slipway.testing.controlplane.ProjectLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slipway's extensions of moto (hack/moto/slipway_ext.py, contract in hack/moto/README.md) pass their boto3 checks:
  * runs hack/moto/check_extensions.py, which starts its own server, with the virtualenv's python.
  */
 class MotoExtensionsIT {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MotoExtensionsIT.class);
 
   @Test
   void extensionsPassTheirChecks() throws Exception {
@@ -20,7 +24,7 @@ class MotoExtensionsIT {
         .redirectErrorStream(true).start();
     String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     boolean finished = check.waitFor(5, TimeUnit.MINUTES);
-    System.out.println(output);
+    LOG.info("check_extensions.py output:\n{}", output);
     if (!finished) {
       check.destroyForcibly();
     }
