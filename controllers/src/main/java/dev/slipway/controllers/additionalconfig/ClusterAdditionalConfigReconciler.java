@@ -1,5 +1,6 @@
 package dev.slipway.controllers.additionalconfig;
 
+import dev.slipway.api.v1alpha1.AutoscalerProfile;
 import dev.slipway.api.v1alpha1.ChildResourceStatus;
 import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.ClusterAdditionalConfig;
@@ -263,13 +264,30 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
       profile = new ProfileState(true, null, null); // Not ours to look at: nothing will be compared with it.
     } else {
       try {
-        profile = new ProfileState(true, profiles.observe(target), null);
+        profile = new ProfileState(true, asSpecified(profiles, profiles.observe(target), desired.autoscalerProfile()),
+            null);
       } catch (CloudException e) {
         LOG.warn("Reading the autoscaler profile of cluster {} failed: {}", target.key(), e.describe());
         profile = new ProfileState(true, null, e);
       }
     }
     return new ObservedConfig(registries, profile);
+  }
+
+  /**
+   * The cloud's profile in the spec's terms, for the planner's comparisons: the spec's own profile when the cloud has
+   * exactly what the spec asks for once the cloud's defaults are filled in, null when the cloud has its defaults
+   * only, else the cloud's profile as it is. A cloud that keeps profiles as given (sim) is unchanged by this.
+   */
+  static AutoscalerProfile asSpecified(AutoscalerProfileService profiles, AutoscalerProfile current,
+      AutoscalerProfile desired) {
+    if (current == null) {
+      return null;
+    }
+    if (desired != null && current.equals(profiles.effective(desired))) {
+      return desired;
+    }
+    return current.equals(profiles.effective(null)) ? null : current;
   }
 
   /** A cloud write; its failure becomes the child's outcome so the other children still proceed. */

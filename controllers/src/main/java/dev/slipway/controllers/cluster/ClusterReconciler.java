@@ -10,6 +10,10 @@ import dev.slipway.api.v1alpha1.ConditionTypes;
 import dev.slipway.api.v1alpha1.LocalRef;
 import dev.slipway.api.v1alpha1.MachinePool;
 import dev.slipway.api.v1alpha1.Nodepool;
+import dev.slipway.api.v1alpha1.NodepoolMode;
+import dev.slipway.controllers.machinepool.MachinePoolReconciler;
+import dev.slipway.controllers.nodepool.MachinePools;
+import dev.slipway.provider.NodePoolSpec;
 import dev.slipway.controllers.conditions.Conditions;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
@@ -41,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,7 +154,8 @@ public class ClusterReconciler implements Reconciler {
     ControlPlaneDecision decision = ControlPlaneDecision.decide(cluster.getSpec().version(), state);
     OperationStatus operation = null;
     if (decision.callEnsure()) {
-      operation = provider.controlPlanes().ensure(target);
+      operation = provider.controlPlanes().ensure(target, state.phase() == ProvisioningPhase.ABSENT
+          ? initialPools(cluster) : List.of());
       if (state.phase() == ProvisioningPhase.ABSENT && operation.kind() != OperationStatus.Kind.RETRY_LATER) {
         events.normal(cluster, "ControlPlaneCreating", "Creating the " + target.spec().provider()
             + " control plane at version " + target.spec().version());
@@ -201,6 +207,31 @@ public class ClusterReconciler implements Reconciler {
   private Result resyncOrRefresh(Instant refreshAt) {
     return Requeue.after(nextPass(Requeue.resync(settings.get().controllers()).getRequeueAfter(), clock.instant(),
         refreshAt));
+  }
+
+  /**
+   * The first pools of the Cluster's System Nodepools, exactly as their MachinePools will ask for them, for a cloud
+   * that creates a cluster only together with its System pools (AKS). Read from the informer cache.
+   */
+  private List<NodePoolSpec> initialPools(Cluster cluster) {
+    List<NodePoolSpec> pools = new ArrayList<>();
+    for (Nodepool nodepool : ManagementInformers.byIndex(informers.nodepools(), ManagementInformers.BY_CLUSTER,
+        cluster.getMetadata().getNamespace(), cluster.getMetadata().getName())) {
+      if (nodepool.getMetadata().getDeletionTimestamp() != null || nodepool.getSpec() == null
+          || nodepool.getSpec().mode() != NodepoolMode.System) {
+        continue;
+      }
+      try {
+        String version = MachinePools.version(nodepool, cluster);
+        pools.add(MachinePoolReconciler.desired(MachinePools.of(nodepool, cluster, version,
+            MachinePools.desiredHash(nodepool, version), 0)));
+      } catch (IllegalArgumentException e) {
+        // The Nodepool reports this itself (UnknownHashFunction); the cluster is created with its other pools.
+        LOG.warn("Nodepool {} is left out of the initial pools of Cluster {}: {}", nodepool.getMetadata().getName(),
+            cluster.getMetadata().getName(), e.getMessage());
+      }
+    }
+    return pools;
   }
 
   /** The sooner of the resync delay and the time until {@code refreshAt} (none: the resync delay). Pure. */

@@ -117,7 +117,7 @@ public class MachinePoolReconciler implements Reconciler {
       return Requeue.resync(settings.get().controllers());
     }
     ClusterTarget target = new ClusterTarget(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
-        cluster.getMetadata().getUid(), cluster.getSpec());
+        cluster.getMetadata().getUid(), cluster.getSpec(), cluster.getMetadata().getDeletionTimestamp() != null);
     try {
       if (pool.getMetadata().getDeletionTimestamp() != null) {
         return delete(pool, provider.get(), target, previous, generation, now, poll);
@@ -309,7 +309,7 @@ public class MachinePoolReconciler implements Reconciler {
     }
   }
 
-  static NodePoolSpec desired(MachinePool pool) {
+  public static NodePoolSpec desired(MachinePool pool) {
     MachinePoolSpec spec = pool.getSpec();
     return new NodePoolSpec(spec.cloudPoolName(), spec.version(), spec.template(), spec.replicas(),
         spec.autoscaling(), spec.nodeLabels(), spec.taints(), spec.mode(),

@@ -112,12 +112,10 @@ public class NodepoolReconciler implements Reconciler {
       writeStatus(nodepool, waiting(previous, conditions));
       return ConditionReasons.PAUSED.equals(reason) ? Requeue.done() : Requeue.after(poll);
     }
-    String version = spec.version() != null ? spec.version() : cluster.getSpec().version();
+    String version = MachinePools.version(nodepool, cluster);
     String desiredHash;
     try {
-      desiredHash = previous.templateHash() != null
-          && TemplateHash.matches(previous.templateHash(), version, spec.template())
-          ? previous.templateHash() : TemplateHash.of(version, spec.template());
+      desiredHash = MachinePools.desiredHash(nodepool, version);
     } catch (IllegalArgumentException e) {
       List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.READY, ConditionStatus.FALSE,
           ConditionReasons.UNKNOWN_HASH_FUNCTION, e.getMessage() + "; upgrade Slipway or restore status.templateHash",
@@ -207,17 +205,7 @@ public class NodepoolReconciler implements Reconciler {
 
   private void createPool(Intent.CreatePool create, Nodepool nodepool, Cluster cluster, String version) {
     NodepoolSpec spec = nodepool.getSpec();
-    MachinePool pool = new MachinePool();
-    pool.setMetadata(new V1ObjectMeta().name(create.name()).namespace(nodepool.getMetadata().getNamespace())
-        .labels(Map.of(Labels.NODEPOOL, nodepool.getMetadata().getName(), Labels.CLUSTER, spec.clusterName(),
-            Labels.TEMPLATE_HASH, create.templateHash(), Labels.REPLACEMENT,
-            Integer.toString(create.replacement()))));
-    pool.setSpec(new MachinePoolSpec(spec.clusterName(), cluster.getSpec().provider(),
-        PoolNames.cloudPool(cluster.getSpec().provider(), nodepool.getMetadata().getName(), create.templateHash(),
-            create.replacement()),
-        version, spec.template(), spec.replicas(), spec.autoscaling(), spec.nodeLabels(), spec.taints(), spec.mode(),
-        new ObjectRef(SlipwayResource.API_VERSION, Nodepool.KIND, nodepool.getMetadata().getName(),
-            nodepool.getMetadata().getUid())));
+    MachinePool pool = MachinePools.of(nodepool, cluster, version, create.templateHash(), create.replacement());
     try {
       writer.create(pool);
       crashPoints.reached(CrashPoints.AFTER_CREATE_TARGET);

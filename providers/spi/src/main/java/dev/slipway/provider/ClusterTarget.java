@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param name the Cluster's name
  * @param uid the Cluster's UID, for tagging cloud resources
  * @param spec the Cluster's desired state
+ * @param deleting whether the Cluster is being deleted: its pools are going away with it, so a provider may let go
+ *     of a pool the cloud removes together with the cluster (AKS: the last System pool, which AKS refuses to
+ *     delete on its own)
  */
-public record ClusterTarget(String namespace, String name, String uid, ClusterSpec spec) {
+public record ClusterTarget(String namespace, String name, String uid, ClusterSpec spec, boolean deleting) {
+
+  /** A Cluster that is not being deleted. */
+  public ClusterTarget(String namespace, String name, String uid, ClusterSpec spec) {
+    this(namespace, name, uid, spec, false);
+  }
 
   public ClusterTarget {
     Objects.requireNonNull(namespace, "namespace");

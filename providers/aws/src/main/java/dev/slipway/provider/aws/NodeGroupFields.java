@@ -7,18 +7,14 @@ import dev.slipway.api.v1alpha1.MachineTemplate.CapacityType;
 import dev.slipway.api.v1alpha1.OsImage;
 import dev.slipway.api.v1alpha1.Taint;
 import dev.slipway.provider.CloudException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import dev.slipway.provider.DiskSizes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pure translation between Slipway's pool fields and an EKS managed node group's. Every refusal is a permanent
@@ -29,8 +25,6 @@ final class NodeGroupFields {
   /** EKS's volume type for a node group without a launch template (Slipway creates none). */
   static final String DEFAULT_DISK_TYPE = "gp2";
 
-  private static final BigInteger GIB = BigInteger.valueOf(1L << 30);
-  private static final Pattern QUANTITY = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$");
 
   private NodeGroupFields() {
   }
@@ -162,23 +156,7 @@ final class NodeGroupFields {
    * refused rather than rounded.
    */
   static Integer diskSizeGib(String quantity) throws CloudException {
-    if (quantity == null) {
-      return null;
-    }
-    Matcher m = QUANTITY.matcher(quantity.trim());
-    if (!m.matches()) {
-      throw invalid("template.diskSize '" + quantity + "' is not a quantity such as 80Gi");
-    }
-    BigDecimal bytes = new BigDecimal(m.group(1)).multiply(new BigDecimal(multiplier(m.group(2))));
-    BigDecimal[] gib = bytes.divideAndRemainder(new BigDecimal(GIB));
-    if (gib[1].signum() != 0) {
-      throw invalid("template.diskSize " + quantity + " is not a whole number of GiB, which EKS needs (e.g. 80Gi)");
-    }
-    BigInteger whole = gib[0].toBigIntegerExact();
-    if (whole.signum() <= 0 || whole.bitLength() > 31) {
-      throw invalid("template.diskSize " + quantity + " is out of range");
-    }
-    return whole.intValueExact();
+    return DiskSizes.gib(quantity, "EKS");
   }
 
   /**
@@ -256,7 +234,7 @@ final class NodeGroupFields {
     if (unset.contains("capacityType") && capacity == CapacityType.OnDemand) {
       capacity = null;
     }
-    String disk = diskSize == null || unset.contains("diskSize") ? null : diskSpelling(diskSize,
+    String disk = diskSize == null || unset.contains("diskSize") ? null : DiskSizes.spelling(diskSize,
         tags.get(NodeGroupTags.DISK_SIZE));
     return new MachineTemplate(instanceType, image == null ? null : image.osImage(), architecture, disk,
         tags.get(NodeGroupTags.DISK_TYPE), null, capacity, zones(tags.get(NodeGroupTags.ZONES)));
@@ -275,40 +253,6 @@ final class NodeGroupFields {
       unset.add("diskSize");
     }
     return String.join(" ", unset);
-  }
-
-  private static String diskSpelling(int gib, String slipwaySpelling) {
-    if (slipwaySpelling != null) {
-      try {
-        if (Integer.valueOf(gib).equals(diskSizeGib(slipwaySpelling))) {
-          return slipwaySpelling;
-        }
-      } catch (CloudException e) {
-        // Not a size Slipway could have created with: report the cloud's.
-      }
-    }
-    return gib + "Gi";
-  }
-
-  private static BigInteger multiplier(String suffix) {
-    if (suffix == null) {
-      return BigInteger.ONE;
-    }
-    switch (suffix) {
-      case "Ki": return BigInteger.TWO.pow(10);
-      case "Mi": return BigInteger.TWO.pow(20);
-      case "Gi": return BigInteger.TWO.pow(30);
-      case "Ti": return BigInteger.TWO.pow(40);
-      case "Pi": return BigInteger.TWO.pow(50);
-      case "Ei": return BigInteger.TWO.pow(60);
-      case "k": return BigInteger.TEN.pow(3);
-      case "M": return BigInteger.TEN.pow(6);
-      case "G": return BigInteger.TEN.pow(9);
-      case "T": return BigInteger.TEN.pow(12);
-      case "P": return BigInteger.TEN.pow(15);
-      case "E": return BigInteger.TEN.pow(18);
-      default: throw new IllegalArgumentException(suffix.toLowerCase(Locale.ROOT));
-    }
   }
 
   static CloudException invalid(String message) {
