@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,7 @@ final class ArmDispatcher implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      ArmRequest request = ArmRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+      ArmRequest request = ArmRequest.of(exchange.getRequestMethod(), rawPath(exchange.getRequestURI()),
           exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
       ArmResponse response = serve(request);
       String correlation = request.header("x-ms-correlation-request-id");
@@ -82,6 +83,18 @@ final class ArmDispatcher implements HttpHandler {
           correlation != null ? correlation : UUID.randomUUID().toString());
       write(exchange, response);
     }
+  }
+
+  /**
+   * The request target's path. Note: the SDK builds {@code {$host}/{scope}/providers/...} with a scope that starts
+   * with a slash, so a target can start with {@code //}, which {@link URI} reads as an authority; ARM, like this,
+   * takes it as an empty segment.
+   */
+  static String rawPath(URI target) {
+    if (target.getScheme() == null && target.getRawAuthority() != null) {
+      return "//" + target.getRawAuthority() + (target.getRawPath() == null ? "" : target.getRawPath());
+    }
+    return target.getRawPath() == null ? "/" : target.getRawPath();
   }
 
   ArmResponse serve(ArmRequest request) {

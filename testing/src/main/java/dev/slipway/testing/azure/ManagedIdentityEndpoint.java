@@ -37,7 +37,7 @@ final class ManagedIdentityEndpoint implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       exchange.getRequestBody().readAllBytes();
-      ArmRequest request = ArmRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+      ArmRequest request = ArmRequest.of(exchange.getRequestMethod(), ArmDispatcher.rawPath(exchange.getRequestURI()),
           exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), "");
       ArmResponse response;
       synchronized (lock) {
