@@ -52,6 +52,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
@@ -370,6 +371,24 @@ class FakeArmProtocolIT {
         .header("Authorization", "Bearer " + token.get("access_token").getAsString()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(withToken.statusCode()).isEqualTo(200);
+
+    Path tokenFile = Files.createTempFile("fake-arm-token", ".txt");
+    Path childLog = Files.createTempFile("fake-arm-token-probe", ".log");
+    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ManagedIdentityTokenProbe.class.getName(),
+        tokenFile.toString()).redirectErrorStream(true).redirectOutput(childLog.toFile());
+    child.environment().keySet().removeIf(name -> name.startsWith("AZURE_") || name.startsWith("MSI_")
+        || name.startsWith("IDENTITY_"));
+    child.environment().put("IDENTITY_ENDPOINT", fake.identityEndpoint().toString());
+    child.environment().put("IDENTITY_HEADER", fake.identityHeader());
+    Process process = child.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the probe JVM finished").isTrue();
+    assertThat(process.exitValue()).as(Files.readString(childLog)).isZero();
+    HttpResponse<String> withSdkToken = plainClient.send(HttpRequest.newBuilder(armUri("subscriptions/"
+        + SUBSCRIPTION + "/providers/Microsoft.ContainerService/managedClusters?api-version=2025-09-01"))
+        .header("Authorization", "Bearer " + Files.readString(tokenFile).trim()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(withSdkToken.statusCode()).isEqualTo(200);
   }
 
   @Test
