@@ -30,6 +30,7 @@ import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterIn
 import com.azure.resourcemanager.containerservice.models.AgentPoolMode;
 import com.azure.resourcemanager.containerservice.models.AgentPoolType;
 import com.azure.resourcemanager.containerservice.models.Expander;
+import com.azure.resourcemanager.containerservice.models.KubernetesCluster;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterAgentPoolProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterIdentity;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterPropertiesAutoScalerProfile;
@@ -147,6 +148,11 @@ class FakeArmProtocolIT {
     });
     assertThat(containerService.serviceClient().getManagedClusters().listByResourceGroup(RESOURCE_GROUP).stream()
         .map(ManagedClusterInner::name)).contains("blocking");
+    KubernetesCluster fluent = containerService.kubernetesClusters().getByResourceGroup(RESOURCE_GROUP.toUpperCase(),
+        "blocking");
+    assertThat(fluent.resourceGroupName()).isEqualTo(RESOURCE_GROUP);
+    assertThat(fluent.agentPools()).containsOnlyKeys("system");
+    assertThat(new String(fluent.adminKubeConfigContent(), StandardCharsets.UTF_8)).contains(created.fqdn());
   }
 
   @Test
