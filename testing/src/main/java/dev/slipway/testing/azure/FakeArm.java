@@ -155,12 +155,13 @@ public final class FakeArm implements AutoCloseable {
       identity.start();
       LOG.info("fake ARM at {} (managed identity at {})", fake.endpoint, fake.identityEndpoint);
       return fake;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       if (executor != null) {
         executor.shutdownNow();
       }
       deleteQuietly(directory);
-      throw new UncheckedIOException("cannot start the fake ARM", e);
+      throw e instanceof IOException io ? new UncheckedIOException("cannot start the fake ARM", io)
+          : (RuntimeException) e;
     }
   }
 
@@ -404,9 +405,10 @@ public final class FakeArm implements AutoCloseable {
   }
 
   /**
-   * Every operation accepted on the cluster or its pools, in the order accepted, including those of an earlier
-   * cluster of the same name. By construction no two overlap; tests can check it with
-   * {@link OperationRecord#overlaps}.
+   * Every operation accepted on the cluster or its pools, in the order accepted, with start and end times by the
+   * fake's clock, including those of an earlier cluster of the same name. The fake answers an overlapping request with
+   * 409 (as AKS does), so accepted ones never overlap ({@link OperationRecord#overlaps}); what a test learns here is
+   * which operations a client started, when, and how each ended.
    */
   public List<OperationRecord> operationHistory(String subscription, String resourceGroup, String cluster) {
     synchronized (state) {
