@@ -355,9 +355,12 @@ public class NodepoolReconciler implements Reconciler {
     if (cluster.getStatus() == null || !Conditions.isTrue(cluster.getStatus().conditions(), ConditionTypes.READY)) {
       return "Cluster " + spec.clusterName() + " is not Ready yet";
     }
-    if (spec.version() != null && cluster.getStatus().version() != null
-        && KubernetesVersions.newerMinor(spec.version(), cluster.getStatus().version())) {
-      return "nodes at " + spec.version() + " would be newer than the control plane (" + cluster.getStatus().version()
+    // Control plane first: also when the Nodepool follows the Cluster's version, whose spec changes before the
+    // control plane is upgraded (AKS refuses a pool newer than its control plane; every cloud should).
+    String version = spec.version() != null ? spec.version() : cluster.getSpec().version();
+    if (version != null && cluster.getStatus().version() != null
+        && KubernetesVersions.newerMinor(version, cluster.getStatus().version())) {
+      return "nodes at " + version + " would be newer than the control plane (" + cluster.getStatus().version()
           + "); waiting for the Cluster's upgrade";
     }
     return null;

@@ -84,13 +84,19 @@ final class AzureKubeletBridge implements AutoCloseable {
         }
       }
     } catch (RuntimeException | ApiException e) {
-      errors.incrementAndGet();
-      LOG.debug("bridge pass failed: {}", e.toString());
+      if (errors.incrementAndGet() == 1) {
+        LOG.warn("bridge pass failed (later failures are logged at debug): {}", e instanceof ApiException
+            ? ((ApiException) e).getResponseBody() : e.toString());
+      } else {
+        LOG.debug("bridge pass failed: {}", e.toString());
+      }
     }
   }
 
   private void register(Machine machine) throws ApiException {
     Map<String, String> labels = new HashMap<>(machine.kubernetesLabels());
+    // A label value holds 63 characters; a long test namespace makes the node resource group longer than that.
+    labels.values().removeIf(value -> value.length() > 63);
     labels.put(BRIDGE_LABEL, bridgeId);
     List<V1Taint> taints = machine.poolTaints().stream().map(AzureKubeletBridge::taint).toList();
     V1Node node = new V1Node().metadata(new V1ObjectMeta().name(machine.nodeName()).labels(labels)
