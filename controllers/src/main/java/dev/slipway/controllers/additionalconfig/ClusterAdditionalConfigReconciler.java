@@ -264,8 +264,9 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
       profile = new ProfileState(true, null, null); // Not ours to look at: nothing will be compared with it.
     } else {
       try {
-        profile = new ProfileState(true, asSpecified(profiles, profiles.observe(target), desired.autoscalerProfile()),
-            null);
+        AutoscalerProfile reported = profiles.observe(target);
+        profile = new ProfileState(true, asSpecified(profiles, reported, desired.autoscalerProfile()), null,
+            reported);
       } catch (CloudException e) {
         LOG.warn("Reading the autoscaler profile of cluster {} failed: {}", target.key(), e.describe());
         profile = new ProfileState(true, null, e);

@@ -1,5 +1,6 @@
 package dev.slipway.controllers.additionalconfig;
 
+import dev.slipway.api.v1alpha1.AutoscalerProfile;
 import dev.slipway.api.v1alpha1.ConditionReasons;
 import dev.slipway.api.v1alpha1.ConditionStatus;
 import dev.slipway.api.v1alpha1.ConditionTypes;
@@ -7,6 +8,7 @@ import dev.slipway.controllers.additionalconfig.ObservedConfig.ProfileState;
 import dev.slipway.controllers.additionalconfig.ObservedConfig.RegistryState;
 import dev.slipway.provider.CloudException;
 import dev.slipway.provider.OperationStatus;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,8 +144,29 @@ final class ConfigConditions {
         return notReady(type, List.of(pending(outcome, what, ConditionReasons.UPDATING)));
       }
     }
-    return new Value(type, ConditionStatus.TRUE, ConditionReasons.READY, requested ? "autoscaler profile applied"
-        : "no profile requested");
+    return new Value(type, ConditionStatus.TRUE, ConditionReasons.READY, !requested ? "no profile requested"
+        : state.reported() == null ? "autoscaler profile applied"
+        : "autoscaler profile applied; the cloud reports " + describe(state.reported()));
+  }
+
+  /** {@code name=value} of every setting the profile has, in the API's field names and order. Pure. */
+  static String describe(AutoscalerProfile profile) {
+    StringBuilder text = new StringBuilder();
+    for (RecordComponent component : AutoscalerProfile.class.getRecordComponents()) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(profile);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("AutoscalerProfile." + component.getName() + " is not readable", e);
+      }
+      if (value != null) {
+        text.append(text.length() == 0 ? "" : ", ").append(component.getName()).append('=')
+            .append(value instanceof AutoscalerProfile.Expander
+                ? ((AutoscalerProfile.Expander) value).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                : value);
+      }
+    }
+    return text.toString();
   }
 
   private static Next next(ObservedConfig observed, Map<String, ChildOutcome> grants,

@@ -34,10 +34,15 @@ record ObservedConfig(Map<String, RegistryState> registries, ProfileState profil
    * The cluster's autoscaler profile.
    *
    * @param supported whether the provider can set one at all; when not, nothing was read
-   * @param current the profile the cloud has (null: its defaults), when read without error
+   * @param current the profile the cloud has, in the spec's terms (null: its defaults), when read without error
    * @param error the read's error, or null
+   * @param reported the profile exactly as the cloud reports it, its defaults included (for the condition message)
    */
-  record ProfileState(boolean supported, AutoscalerProfile current, CloudException error) {
+  record ProfileState(boolean supported, AutoscalerProfile current, CloudException error, AutoscalerProfile reported) {
+
+    ProfileState(boolean supported, AutoscalerProfile current, CloudException error) {
+      this(supported, current, error, current);
+    }
 
     static ProfileState unsupported() {
       return new ProfileState(false, null, null);

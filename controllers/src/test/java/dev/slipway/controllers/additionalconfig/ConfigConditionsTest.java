@@ -6,9 +6,11 @@ import static dev.slipway.controllers.additionalconfig.Observations.profile;
 import static dev.slipway.controllers.additionalconfig.Observations.split;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.api.v1alpha1.AutoscalerProfile;
 import dev.slipway.api.v1alpha1.ConditionStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,27 @@ class ConfigConditionsTest {
     assertThat(result.settled()).as("settled").isEqualTo(settled);
     assertThat(result.next().kind().name()).as("next").isEqualTo(next);
     assertThat(result.next().delay()).as("after").isEqualTo(after == null ? null : Duration.ofSeconds(after));
+  }
+
+  @Test
+  void anAppliedProfileSaysWhatTheCloudReportsItsDefaultsIncluded() {
+    AutoscalerProfile spec = TestProfiles.profile("least-waste");
+    AutoscalerProfile reported = new AutoscalerProfile(true, false, true, AutoscalerProfile.Expander.LEAST_WASTE,
+        null, 10, 600, "15m", null, null, null, "10s", "10m", null, null, "10m", null, "0.5", null, null);
+    DesiredChildren children = new DesiredChildren(List.of(), spec);
+    ObservedConfig observed = new ObservedConfig(Map.of(), new ObservedConfig.ProfileState(true, spec, null,
+        reported));
+    ConfigPlan plan = ConfigPlanner.plan(children, GrantRecord.EMPTY, observed, Set.of(), false);
+
+    ConfigConditions.Result result = ConfigConditions.decide("azure", children, observed, plan, Map.of(), Map.of(),
+        null);
+
+    assertThat(plan.ensureProfile()).isFalse();
+    assertThat(result.autoscalerProfile().message()).isEqualTo("autoscaler profile applied; the cloud reports "
+        + "balanceSimilarNodeGroups=true, daemonsetEvictionForEmptyNodes=false, "
+        + "daemonsetEvictionForOccupiedNodes=true, expander=least-waste, maxEmptyBulkDelete=10, "
+        + "maxGracefulTerminationSec=600, maxNodeProvisionTime=15m, scanInterval=10s, scaleDownDelayAfterAdd=10m, "
+        + "scaleDownUnneededTime=10m, scaleDownUtilizationThreshold=0.5");
   }
 
   @Test

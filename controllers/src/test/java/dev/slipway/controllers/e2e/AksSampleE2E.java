@@ -57,8 +57,14 @@ class AksSampleE2E {
         for (String nodepool : List.of("payments-weu-system", "payments-weu-apps")) {
           fixture.awaitNodepoolSettled(nodepool, SETTLE, np -> true);
         }
-        await().atMost(SETTLE).until(() -> configs.get(namespace.name(), "payments-weu").getObject(),
-            c -> c != null && c.getStatus() != null && SlipwayFixture.ready(c, c.getStatus().conditions()));
+        ClusterAdditionalConfig config = await().atMost(SETTLE)
+            .until(() -> configs.get(namespace.name(), "payments-weu").getObject(),
+                c -> c != null && c.getStatus() != null && SlipwayFixture.ready(c, c.getStatus().conditions()));
+        assertThat(config.getStatus().conditions()).anySatisfy(c -> {
+          assertThat(c.type()).isEqualTo("AutoscalerProfileReady");
+          // What AKS accepted, its defaults included: the sample does not set maxNodeProvisionTime.
+          assertThat(c.message()).contains("expander=least-waste", "maxNodeProvisionTime=15m");
+        });
 
         ClusterSnapshot cluster = fake.clusters().stream().filter(c -> c.name().equals(aksCluster)).findFirst()
             .orElseThrow();
