@@ -111,6 +111,11 @@ class AzureProviderIT {
     assertThat(provider.controlPlanes().kubeconfig(cluster).yaml()).contains("# lifecycle");
     assertThat(provider.controlPlanes().kubeconfig(cluster).expiresAt()).isEqualTo(clock.instant()
         .plus(Duration.ofHours(1)));
+    // Rotated cluster certificates: the next read (due when the Secret's credentials are rechecked) has them.
+    fake.rotateCredentials(SUBSCRIPTION, RESOURCE_GROUP, aks);
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(provider.controlPlanes().kubeconfig(cluster).yaml()).contains("# lifecycle")
+        .contains("credential generation");
 
     ClusterTarget upgraded = target("lifecycle", "1.34");
     assertThat(provider.controlPlanes().ensure(upgraded).reason()).isEqualTo("ControlPlaneUpdating");
