@@ -2,6 +2,7 @@ package dev.slipway.testing.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testing.ManualClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

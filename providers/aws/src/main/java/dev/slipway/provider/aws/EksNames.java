@@ -1,10 +1,7 @@
 package dev.slipway.provider.aws;
 
+import dev.slipway.provider.CloudNames;
 import dev.slipway.provider.ClusterTarget;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -37,12 +34,7 @@ final class EksNames {
   }
 
   static String clusterName(String namespace, String name) {
-    String full = namespace + "_" + name.replace('.', '_');
-    if (full.length() <= MAX_CLUSTER_NAME) {
-      return full;
-    }
-    String suffix = "-" + sha256Hex(namespace + "/" + name).substring(0, 10);
-    return full.substring(0, MAX_CLUSTER_NAME - suffix.length()) + suffix;
+    return CloudNames.clusterName(namespace, name, MAX_CLUSTER_NAME);
   }
 
   /** The value of {@link #CLUSTER_TAG} for a cluster. */
@@ -51,11 +43,6 @@ final class EksNames {
   }
 
   static String sha256Hex(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return CloudNames.sha256Hex(value);
   }
 }

@@ -1,11 +1,9 @@
 package dev.slipway.provider.azure;
 
 import dev.slipway.api.v1alpha1.AzureClusterSpec;
+import dev.slipway.provider.CloudNames;
 import dev.slipway.provider.ClusterTarget;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,12 +44,7 @@ final class AksNames {
   }
 
   static String clusterName(String namespace, String name) {
-    String full = namespace + "_" + name.replace('.', '_');
-    if (full.length() <= MAX_CLUSTER_NAME) {
-      return full;
-    }
-    String suffix = "-" + sha256Hex(namespace + "/" + name).substring(0, 10);
-    return full.substring(0, MAX_CLUSTER_NAME - suffix.length()) + suffix;
+    return CloudNames.clusterName(namespace, name, MAX_CLUSTER_NAME);
   }
 
   /** The DNS prefix of the API server's FQDN: the cluster name with {@code _} as {@code -}, at most 54 chars. */
@@ -134,11 +127,6 @@ final class AksNames {
   }
 
   static String sha256Hex(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return CloudNames.sha256Hex(value);
   }
 }

@@ -22,7 +22,7 @@ import dev.slipway.provider.NodePoolState;
 import dev.slipway.provider.OperationStatus;
 import dev.slipway.provider.ProvisioningPhase;
 import dev.slipway.testing.azure.FakeArm;
-import dev.slipway.testing.azure.ManualClock;
+import dev.slipway.testing.ManualClock;
 import dev.slipway.testing.azure.OperationRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -42,7 +42,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.slipway.testing.azure.FakeArm;
 import dev.slipway.testing.azure.Machine;
-import dev.slipway.testing.azure.ManualClock;
+import dev.slipway.testing.ManualClock;
 import dev.slipway.testing.azure.OperationRecord;
 import dev.slipway.testing.azure.RecordedRequest;
 import io.netty.handler.ssl.SslContext;

@@ -14,6 +14,7 @@ import dev.slipway.provider.CloudException;
 import dev.slipway.provider.NodePoolState;
 import dev.slipway.provider.OperationStatus;
 import dev.slipway.provider.ProvisioningPhase;
+import dev.slipway.testing.ManualClock;
 import dev.slipway.testing.controlplane.LocalControlPlane;
 import dev.slipway.testing.junit.LocalKubernetes;
 import dev.slipway.testing.junit.TestNamespace;
@@ -37,7 +38,7 @@ class SimCloudIT {
 
   private static final Duration GENEROUS = Duration.ofMinutes(2);
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
 
   private SimCloud cloud(WorkloadServer workload) {
     Map<LatencyProfile, LatencyModel> latency = new EnumMap<>(LatencyProfile.class);

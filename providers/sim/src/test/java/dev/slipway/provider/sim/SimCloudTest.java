@@ -19,6 +19,7 @@ import dev.slipway.provider.NodePoolSpec;
 import dev.slipway.provider.NodePoolState;
 import dev.slipway.provider.OperationStatus;
 import dev.slipway.provider.ProvisioningPhase;
+import dev.slipway.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class SimCloudTest {
 
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final InMemorySimStateStore store = new InMemorySimStateStore();
   private final RecordingNodes nodes = new RecordingNodes();
   private SimCloud cloud;
@@ -350,7 +351,7 @@ class SimCloudTest {
     SimClusterState first = store.read("team-a", "c1").state();
 
     InMemorySimStateStore otherStore = new InMemorySimStateStore();
-    MutableClock otherClock = new MutableClock(T0);
+    ManualClock otherClock = new ManualClock(T0);
     Map<LatencyProfile, LatencyModel> latency = new EnumMap<>(LatencyProfile.class);
     latency.put(LatencyProfile.Fast, TEST_LATENCY);
     SimCloud twin = new SimCloud(otherClock, otherStore, null, latency, SimFaults.none(), SimRandomness.seeded(42));

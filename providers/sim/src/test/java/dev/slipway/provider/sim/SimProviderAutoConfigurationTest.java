@@ -8,6 +8,7 @@ import dev.slipway.provider.ClusterTarget;
 import dev.slipway.provider.CloudException;
 import dev.slipway.provider.OperationStatus;
 import dev.slipway.provider.ProvisioningPhase;
+import dev.slipway.testing.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SimProviderAutoConfigurationTest {
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(SimProviderAutoConfiguration.class))
       .withBean(Clock.class, () -> clock);

@@ -1,4 +1,4 @@
-package dev.slipway.testing.azure;
+package dev.slipway.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so that the fake's operations finish exactly when a test says. Thread-safe. */
+/**
+ * A clock tests move by hand, so that time-driven fakes (the fake ARM, the simulated cloud) move exactly when a test
+ * says. Thread-safe.
+ */
 public final class ManualClock extends Clock {
 
   private volatile Instant now;
