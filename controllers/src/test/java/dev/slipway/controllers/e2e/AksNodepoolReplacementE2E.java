@@ -224,6 +224,37 @@ class AksNodepoolReplacementE2E {
         .isBefore(oldSystemDeleted);
   }
 
+  @Test
+  @Order(3)
+  void throttlingAndAFailedPoolOperationShowInEventsAndTheRolloutStillCompletesWithoutALeakedPool()
+      throws Exception {
+    String old = fixture.nodepool("apps").getStatus().activeMachinePool().name();
+    // The new pool's first three PUTs are throttled (429), then its creation fails inside AKS.
+    fake.failNext(3, 429, "TooManyRequests", "PUT", "/agentPools/apps");
+    fake.failNextOperation("/agentPools/apps", "VMExtensionProvisioningError",
+        "the custom script extension failed on vmss instance 0");
+    fixture.editNodepool("apps", spec -> new NodepoolSpec(spec.clusterName(), spec.version(), spec.replicas(),
+        spec.autoscaling(), new MachineTemplate("Standard_E4s_v5", spec.template().osImage(),
+            spec.template().architecture(), spec.template().diskSize(), spec.template().diskType(),
+            spec.template().maxPods(), spec.template().capacityType(), spec.template().zones()),
+        spec.nodeLabels(), spec.taints(), spec.mode(), spec.rollout()));
+    Nodepool after = fixture.awaitNodepoolSettled("apps", SETTLE,
+        np -> !np.getStatus().activeMachinePool().name().equals(old));
+    MachinePool active = fixture.machinePool(after.getStatus().activeMachinePool().name());
+    awaitCloudPools(activePool("system").getSpec().cloudPoolName(), active.getSpec().cloudPoolName());
+
+    List<String> warnings = new io.kubernetes.client.openapi.apis.CoreV1Api(fixture.client)
+        .listNamespacedEvent(fixture.namespace).execute().getItems().stream()
+        .filter(e -> "Warning".equals(e.getType()))
+        .map(e -> e.getInvolvedObject().getKind() + " " + e.getReason() + ": " + e.getMessage()).toList();
+    LOG.info("Warning events while AKS throttled and failed an operation: {}", warnings);
+    assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("MachinePool CloudError: TooManyRequests")
+        .containsPattern("\\(request [0-9a-f-]+\\)"));
+    assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("MachinePool CloudPoolFailed: ")
+        .contains("VMExtensionProvisioningError: the custom script extension failed"));
+    assertThat(FakeAzure.overlapping(fake.operationHistory(SUBSCRIPTION, resourceGroup, aksCluster))).isEmpty();
+  }
+
   private MachinePool activePool(String nodepool) {
     return fixture.machinePool(fixture.nodepool(nodepool).getStatus().activeMachinePool().name());
   }

@@ -18,6 +18,8 @@ final class AgentPool {
   PoolSettings settings;
   String currentOrchestratorVersion;
   String provisioningState;
+  /** The error of the operation that left the pool Failed (code, message), shown while it is Failed. */
+  String[] provisioningError;
   String eTag;
   /** The count a test set as the cluster autoscaler's decision; null means "stays at minCount". */
   Integer autoscalerCount;

@@ -109,12 +109,17 @@ final class ContainerService {
     }
     if (op.failureCode != null) {
       end(op, "Failed", op.failureCode, op.failureMessage);
+      String[] error = {op.failureCode, op.failureMessage};
       if (pool != null) {
         pool.provisioningState = "Failed";
+        pool.provisioningError = error;
       } else {
         cluster.provisioningState = "Failed";
-        cluster.pools.values().stream().filter(p -> !TERMINAL.contains(p.provisioningState))
-            .forEach(p -> p.provisioningState = "Failed");
+        cluster.provisioningError = error;
+        cluster.pools.values().stream().filter(p -> !TERMINAL.contains(p.provisioningState)).forEach(p -> {
+          p.provisioningState = "Failed";
+          p.provisioningError = error;
+        });
       }
       return;
     }
@@ -745,6 +750,7 @@ final class ContainerService {
     body.add("identity", c.identity.deepCopy());
     JsonObject p = c.otherProperties.deepCopy();
     p.addProperty("provisioningState", c.provisioningState);
+    addProvisioningError(p, c.provisioningState, c.provisioningError);
     p.add("powerState", running());
     p.addProperty("kubernetesVersion", c.kubernetesVersion);
     p.addProperty("currentKubernetesVersion", c.currentKubernetesVersion);
@@ -788,10 +794,27 @@ final class ContainerService {
     p.addProperty("eTag", pool.eTag);
     pool.settings.writeTo(p);
     p.addProperty("provisioningState", pool.provisioningState);
+    addProvisioningError(p, pool.provisioningState, pool.provisioningError);
     p.add("powerState", running());
     p.addProperty("currentOrchestratorVersion", pool.currentOrchestratorVersion);
     p.addProperty("nodeImageVersion", pool.nodeImageVersion());
     return p;
+  }
+
+  /**
+   * {@code status.provisioningError}, as AKS reports the error of the operation that left a resource Failed (shown
+   * only while it is Failed: the next operation replaces the state).
+   */
+  private static void addProvisioningError(JsonObject properties, String state, String[] error) {
+    if (!"Failed".equals(state) || error == null) {
+      return;
+    }
+    JsonObject provisioningError = new JsonObject();
+    provisioningError.addProperty("code", error[0]);
+    provisioningError.addProperty("message", error[1]);
+    JsonObject status = new JsonObject();
+    status.add("provisioningError", provisioningError);
+    properties.add("status", status);
   }
 
   private static JsonObject machineBody(ManagedCluster cluster, AgentPool pool, AgentPool.Instance instance) {

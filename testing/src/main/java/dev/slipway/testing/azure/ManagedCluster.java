@@ -37,6 +37,8 @@ final class ManagedCluster {
   String kubernetesVersion;
   String currentKubernetesVersion;
   String provisioningState;
+  /** The error of the operation that left the cluster Failed (code, message), shown while it is Failed. */
+  String[] provisioningError;
   JsonObject autoScalerProfile;
   /** Properties the fake does not interpret (networkProfile, addonProfiles, ...), echoed back. */
   JsonObject otherProperties;

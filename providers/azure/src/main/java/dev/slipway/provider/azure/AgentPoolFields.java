@@ -1,5 +1,6 @@
 package dev.slipway.provider.azure;
 
+import com.azure.core.management.exception.ManagementError;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.serializer.TypeReference;
 import com.azure.json.JsonProviders;
@@ -217,6 +218,17 @@ final class AgentPoolFields {
         // Updating, Scaling, Upgrading, Starting, Stopping, Migrating, ...
         return ProvisioningPhase.UPDATING;
     }
+  }
+
+  /**
+   * What went wrong, for a Failed resource: {@code <code>: <message>} of AKS's {@code status.provisioningError}
+   * (e.g. {@code VMExtensionProvisioningError: ...}), or a plain statement when AKS gave none.
+   */
+  static String failure(String what, ManagementError error) {
+    if (error == null || error.getCode() == null) {
+      return "AKS reports " + what + " Failed without an error";
+    }
+    return error.getCode() + ": " + (error.getMessage() == null ? "" : error.getMessage());
   }
 
   /** Whether an ARM provisioningState is final (no operation running on the resource). */

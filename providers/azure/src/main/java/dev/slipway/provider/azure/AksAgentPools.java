@@ -50,7 +50,8 @@ final class AksAgentPools implements NodePoolService {
         AgentPoolFields.observedTemplate(pool), pool.count(), AgentPoolFields.autoscaling(pool),
         AgentPoolFields.labels(pool), AgentPoolFields.taints(pool), AgentPoolFields.mode(pool),
         machines(cluster, cloudPoolName), phase == ProvisioningPhase.FAILED
-            ? "AKS reports agent pool " + cloudPoolName + " Failed" : null);
+            ? AgentPoolFields.failure("agent pool " + cloudPoolName, pool.status() == null ? null
+                : pool.status().provisioningError()) : null);
   }
 
   @Override

@@ -66,7 +66,10 @@ final class AksControlPlanes implements ControlPlaneService {
     }
     return new ControlPlaneState(AgentPoolFields.phase(managed.provisioningState()), managed.provisioningState(),
         reportedVersion(managed, cluster.spec().version()), managed.fqdn() == null ? null
-            : "https://" + managed.fqdn() + ":443", managed.id(), null);
+            : "https://" + managed.fqdn() + ":443", managed.id(),
+        AgentPoolFields.phase(managed.provisioningState()) == ProvisioningPhase.FAILED
+            ? AgentPoolFields.failure("the managed cluster", managed.status() == null ? null
+                : managed.status().provisioningError()) : null);
   }
 
   @Override

@@ -262,6 +262,7 @@ class AzureProviderIT {
     clock.advance(Duration.ofSeconds(3));
     NodePoolState failed = provider.nodePools().observe(cluster, "apps1a2b3c4d");
     assertThat(failed.phase()).isEqualTo(ProvisioningPhase.FAILED);
+    assertThat(failed.message()).isEqualTo("VMExtensionProvisioningError: the CSE failed");
     assertThat(provider.nodePools().ensure(cluster, apps).reason()).isEqualTo("PoolUpdating");
     clock.advance(Duration.ofSeconds(3));
     assertThat(provider.nodePools().observe(cluster, "apps1a2b3c4d").phase()).isEqualTo(ProvisioningPhase.READY);
