@@ -66,7 +66,7 @@ final class Faults {
       if (--rule.remaining <= 0) {
         rules.remove();
       }
-      if (rule.status == 429) {
+      if (rule.status == 429 && rule.retryAfter != null) {
         long seconds = Math.max(0, (rule.retryAfter.toMillis() + 999) / 1000);
         return new ArmException(429, rule.code, "The request is being throttled as the limit has been reached for"
             + " operation type - " + (request.method().equals("GET") ? "Read" : "Write")
