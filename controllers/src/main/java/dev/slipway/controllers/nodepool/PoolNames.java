@@ -1,10 +1,7 @@
 package dev.slipway.controllers.nodepool;
 
 import dev.slipway.api.v1alpha1.CloudProvider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.slipway.provider.CloudNames;
 import java.util.Locale;
 
 /**
@@ -74,11 +71,6 @@ public final class PoolNames {
   }
 
   private static String sha256Hex(String input) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(input.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return CloudNames.sha256Hex(input);
   }
 }

@@ -255,6 +255,57 @@ class AksNodepoolReplacementE2E {
     assertThat(FakeAzure.overlapping(fake.operationHistory(SUBSCRIPTION, resourceGroup, aksCluster))).isEmpty();
   }
 
+  @Test
+  @Order(4)
+  void changesMadeInAzureArePutBack() throws Exception {
+    MachinePool apps = activePool("apps");
+    String pool = apps.getSpec().cloudPoolName();
+    Set<String> nodesBefore = fixture.nodeNames(apps);
+
+    // Someone scales the pool by hand: the count is an in-place field, put back to the spec.
+    Instant scaledAt = Instant.now();
+    fake.scaleOutOfBand(SUBSCRIPTION, resourceGroup, aksCluster, pool, 4);
+    await().atMost(SETTLE).untilAsserted(() -> {
+      assertThat(fake.agentPools(SUBSCRIPTION, resourceGroup, aksCluster)).filteredOn(p -> p.name().equals(pool))
+          .singleElement().satisfies(p -> {
+            assertThat(p.count()).isEqualTo(2);
+            assertThat(p.machines()).isEqualTo(2);
+          });
+      assertThat(fixture.machinePool(apps.getMetadata().getName()).getStatus().providerIDList()).hasSize(2);
+    });
+    assertThat(activePool("apps").getMetadata().getName()).isEqualTo(apps.getMetadata().getName());
+
+    assertThat(fake.operationHistory(SUBSCRIPTION, resourceGroup, aksCluster))
+        .anySatisfy(op -> {
+          assertThat(op.kind()).isEqualTo(OperationKind.SCALE_POOL);
+          assertThat(op.agentPool()).isEqualTo(pool);
+          assertThat(op.started()).isAfter(scaledAt);
+        });
+
+    // Someone deletes the pool: it is created again under the same name, and its new machines become the nodes.
+    Instant deletedAt = Instant.now();
+    fake.deleteOutOfBand(SUBSCRIPTION, resourceGroup, aksCluster, pool);
+    await().atMost(SETTLE).untilAsserted(() -> {
+      assertThat(fake.agentPools(SUBSCRIPTION, resourceGroup, aksCluster)).filteredOn(p -> p.name().equals(pool))
+          .singleElement().satisfies(p -> assertThat(p.provisioningState()).isEqualTo("Succeeded"));
+      MachinePool now = fixture.machinePool(apps.getMetadata().getName());
+      assertThat(SlipwayFixture.ready(now, now.getStatus().conditions())).isTrue();
+      assertThat(fixture.nodeNames(now)).hasSize(2);
+    });
+    // The workload's pods went with the deleted machines' Nodes; the Deployment brings them back on the new ones.
+    await().atMost(SETTLE).untilAsserted(() -> assertThat(fixture.pods("app=shop"))
+        .filteredOn(pod -> pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())).hasSize(4));
+    assertThat(fake.operationHistory(SUBSCRIPTION, resourceGroup, aksCluster))
+        .anySatisfy(op -> {
+          assertThat(op.kind()).isEqualTo(OperationKind.CREATE_POOL);
+          assertThat(op.agentPool()).isEqualTo(pool);
+          assertThat(op.started()).isAfter(deletedAt);
+        });
+    LOG.info("Pool {} deleted in Azure and recreated; nodes before {}, after {}", pool, nodesBefore,
+        fixture.nodeNames(fixture.machinePool(apps.getMetadata().getName())));
+    assertThat(FakeAzure.overlapping(fake.operationHistory(SUBSCRIPTION, resourceGroup, aksCluster))).isEmpty();
+  }
+
   private MachinePool activePool(String nodepool) {
     return fixture.machinePool(fixture.nodepool(nodepool).getStatus().activeMachinePool().name());
   }
