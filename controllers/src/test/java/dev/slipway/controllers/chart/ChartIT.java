@@ -5,6 +5,10 @@ import static dev.slipway.controllers.chart.SlipwayChart.ofKind;
 import static dev.slipway.controllers.chart.SlipwayChart.one;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.controllers.runtime.SlipwayProperties;
+import dev.slipway.provider.aws.AwsProperties;
+import dev.slipway.provider.azure.AzureProperties;
+import dev.slipway.provider.sim.SimProperties;
 import dev.slipway.testing.controlplane.LocalControlPlane;
 import dev.slipway.testing.controlplane.Manifests;
 import dev.slipway.testing.controlplane.ProjectLayout;
@@ -22,6 +26,9 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.util.Yaml;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +43,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The Helm chart against the real helm (built by hack/helm/build.sh) and a real kube-apiserver: {@code helm lint
@@ -231,6 +242,43 @@ class ChartIT {
       assertThat(c.getLabelSelector().getMatchLabels())
           .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
     });
+  }
+
+  @Test
+  void theDeploymentsEnvironmentBindsToTheControllersProperties() {
+    V1Container container = deployment(SlipwayChart.render(RELEASE, namespace, "-f",
+        SlipwayChart.testValues("values-everything.yaml").toString())).getSpec().getTemplate().getSpec()
+        .getContainers().get(0);
+    Map<String, Object> environment = new HashMap<>();
+    for (V1EnvVar variable : container.getEnv()) {
+      // What the kubelet puts there: a fieldRef to metadata.namespace becomes the pod's namespace.
+      environment.put(variable.getName(), variable.getValue() != null ? variable.getValue() : namespace);
+    }
+    // Spring Boot's own binding of environment variables, as in the controllers' process (the source's name makes
+    // Spring map SLIPWAY_LEADERELECTION_NAMESPACE to slipway.leader-election.namespace).
+    Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)));
+
+    SlipwayProperties slipway = binder.bind("slipway", SlipwayProperties.class).get();
+    assertThat(slipway.namespace()).isEqualTo("team-a");
+    assertThat(slipway.leaderElection()).isEqualTo(new SlipwayProperties.LeaderElection(true, namespace,
+        "slipway-everything", Duration.ofSeconds(20), Duration.ofSeconds(15), Duration.ofSeconds(3)));
+    AwsProperties aws = binder.bind("slipway.providers.aws", AwsProperties.class).get();
+    assertThat(aws).isEqualTo(new AwsProperties(true, null, Duration.ofSeconds(3), Duration.ofSeconds(20),
+        Duration.ofSeconds(20), Duration.ofSeconds(45), AwsProperties.RetryMode.ADAPTIVE, 5, 100, null));
+    AzureProperties azure = binder.bind("slipway.providers.azure", AzureProperties.class).get();
+    assertThat(azure).isEqualTo(new AzureProperties(true, URI.create("https://management.usgovcloudapi.net/"), null,
+        Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(10),
+        Duration.ofMinutes(30)));
+    SimProperties sim = binder.bind("slipway.providers.sim", SimProperties.class).get();
+    assertThat(sim.enabled()).isTrue();
+    assertThat(sim.seed()).isEqualTo(12345678901L);
+    assertThat(sim.workloadKubeconfig()).isEqualTo(Path.of("/etc/slipway/sim/kubeconfig"));
+    assertThat(container.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/etc/slipway/sim"));
+    assertThat(binder.bind("server.port", Integer.class).get()).isEqualTo(9090);
+    assertThat(binder.bind("spring.cloud.kubernetes.config.name", String.class).get())
+        .isEqualTo("slipway-everything");
+    assertThat(binder.bind("spring.cloud.kubernetes.config.namespace", String.class).get()).isEqualTo(namespace);
   }
 
   @Test
