@@ -75,13 +75,16 @@ public class NodeReadyMetrics {
     if (ready.isBefore(requested) || counted.putIfAbsent(uid, clock.instant()) != null) {
       return;
     }
-    Timer.builder("slipway.node.ready").description("From a pool's creation or scale-out to each new node Ready")
-        .tag("provider", provider).serviceLevelObjectives(BUCKETS).register(meters)
-        .record(Duration.between(requested, ready));
+    timer(meters, provider).record(Duration.between(requested, ready));
     if (counted.size() % 1024 == 0) {
       Instant cutoff = clock.instant().minus(REMEMBER);
       counted.values().removeIf(at -> at.isBefore(cutoff));
     }
+  }
+
+  static Timer timer(MeterRegistry meters, String provider) {
+    return Timer.builder("slipway.node.ready").description("From a pool's creation or scale-out to each new node "
+        + "Ready").tag("provider", provider).serviceLevelObjectives(BUCKETS).register(meters);
   }
 
   private static Instant readySince(V1Node node) {

@@ -1,10 +1,12 @@
 package dev.slipway.controllers.metrics;
 
 import dev.slipway.api.v1alpha1.CloudProvider;
+import dev.slipway.provider.Providers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +24,29 @@ public class RolloutMetrics {
       Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
       Duration.ofHours(4), Duration.ofHours(8)};
 
+  public static final String SUCCEEDED = "succeeded";
+  public static final String CANCELLED = "cancelled";
+
   private final MeterRegistry meters;
 
-  public RolloutMetrics(MeterRegistry meters) {
+  /**
+   * Registers every series at zero for each configured provider, so that {@code rate()} and alert expressions have
+   * data before the first rollout (Prometheus' advice for labelled counters).
+   */
+  public RolloutMetrics(MeterRegistry meters, Providers providers) {
     this.meters = meters;
+    for (CloudProvider configured : providers.configured()) {
+      String provider = provider(configured);
+      rolloutStarted(provider, 0);
+      for (String outcome : List.of(SUCCEEDED, CANCELLED)) {
+        finished(provider, outcome).increment(0);
+        duration(provider, outcome);
+      }
+      nodesDrained(provider).increment(0);
+      podsEvicted(provider).increment(0);
+      drainsBlocked(provider).increment(0);
+      NodeReadyMetrics.timer(meters, provider);
+    }
   }
 
   /** The label value of a provider: {@code aws}, {@code azure}, {@code sim}, or {@code unknown}. */
@@ -34,36 +55,59 @@ public class RolloutMetrics {
   }
 
   public void rolloutStarted(String provider) {
+    rolloutStarted(provider, 1);
+  }
+
+  private void rolloutStarted(String provider, int count) {
     Counter.builder("slipway.rollouts.started").description("Node pool replacements started")
-        .tag("provider", provider).register(meters).increment();
+        .tag("provider", provider).register(meters).increment(count);
   }
 
   /** A rollout that ended: {@code succeeded} (the new pool serves) or {@code cancelled} (the change was reverted). */
   public void rolloutFinished(String provider, String outcome, Duration took) {
-    Counter.builder("slipway.rollouts.finished").description("Node pool replacements finished, by outcome")
-        .tag("provider", provider).tag("outcome", outcome).register(meters).increment();
+    finished(provider, outcome).increment();
     if (took != null && !took.isNegative()) {
-      Timer.builder("slipway.rollout.duration").description("From a rollout's start to its end")
-          .tag("provider", provider).tag("outcome", outcome).serviceLevelObjectives(ROLLOUT_BUCKETS)
-          .register(meters).record(took);
+      duration(provider, outcome).record(took);
     }
   }
 
   public void nodeDrained(String provider) {
-    Counter.builder("slipway.nodes.drained").description("Old nodes fully drained by rollouts")
-        .tag("provider", provider).register(meters).increment();
+    nodesDrained(provider).increment();
   }
 
   public void podsEvicted(String provider, int count) {
     if (count > 0) {
-      Counter.builder("slipway.pods.evicted").description("Pods evicted (or, after a drain timeout with policy "
-          + "ForceDelete, deleted) by drains").tag("provider", provider).register(meters).increment(count);
+      podsEvicted(provider).increment(count);
     }
   }
 
   /** A nodepool's drain became blocked (a PodDisruptionBudget or an undrainable pod refused eviction). */
   public void drainBlocked(String provider) {
-    Counter.builder("slipway.drains.blocked").description("Drains that became blocked by a PodDisruptionBudget "
-        + "or a pod that cannot be evicted").tag("provider", provider).register(meters).increment();
+    drainsBlocked(provider).increment();
+  }
+
+  private Counter finished(String provider, String outcome) {
+    return Counter.builder("slipway.rollouts.finished").description("Node pool replacements finished, by outcome")
+        .tag("provider", provider).tag("outcome", outcome).register(meters);
+  }
+
+  private Timer duration(String provider, String outcome) {
+    return Timer.builder("slipway.rollout.duration").description("From a rollout's start to its end")
+        .tag("provider", provider).tag("outcome", outcome).serviceLevelObjectives(ROLLOUT_BUCKETS).register(meters);
+  }
+
+  private Counter nodesDrained(String provider) {
+    return Counter.builder("slipway.nodes.drained").description("Old nodes fully drained by rollouts")
+        .tag("provider", provider).register(meters);
+  }
+
+  private Counter podsEvicted(String provider) {
+    return Counter.builder("slipway.pods.evicted").description("Pods evicted (or, after a drain timeout with policy "
+        + "ForceDelete, deleted) by drains").tag("provider", provider).register(meters);
+  }
+
+  private Counter drainsBlocked(String provider) {
+    return Counter.builder("slipway.drains.blocked").description("Drains that became blocked by a "
+        + "PodDisruptionBudget or a pod that cannot be evicted").tag("provider", provider).register(meters);
   }
 }

@@ -338,7 +338,7 @@ public class NodepoolReconciler implements Reconciler {
     if (before != null && before.startedAt() != null && before.finishedAt() == null && after.finishedAt() != null) {
       boolean cancelled = RolloutPlan.CANCELLING.equals(before.step()) || (status.activeMachinePool() != null
           && status.activeMachinePool().name().equals(previous.activeMachinePool().name()));
-      metrics.rolloutFinished(provider, cancelled ? "cancelled" : "succeeded",
+      metrics.rolloutFinished(provider, cancelled ? RolloutMetrics.CANCELLED : RolloutMetrics.SUCCEEDED,
           Duration.between(after.startedAt(), after.finishedAt()));
     }
   }
