@@ -78,7 +78,7 @@ class KstatusIT {
   @Test
   void beingDeletedIsTerminating() {
     String deleting = """
-        {"apiVersion": "slipway.dev/v1", "kind": "NodePool",
+        {"apiVersion": "slipway.dev/v1alpha1", "kind": "NodePool",
          "metadata": {"name": "pool", "namespace": "fleet", "generation": 2,
                       "deletionTimestamp": "2026-01-01T00:00:00Z", "finalizers": ["slipway.dev/nodepool"]},
          "status": {"observedGeneration": 2, "conditions": [%s]}}"""
@@ -131,7 +131,7 @@ class KstatusIT {
 
   private static String object(String name, long generation, String status) {
     return """
-        {"apiVersion": "slipway.dev/v1", "kind": "NodePool",
+        {"apiVersion": "slipway.dev/v1alpha1", "kind": "NodePool",
          "metadata": {"name": "%s", "namespace": "fleet", "generation": %d}, %s}"""
         .formatted(name, generation, status);
   }
