@@ -10,29 +10,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Java types are the source of truth for the CRDs: the build generates them into target/generated-crds, and this
- * test fails when the committed copies in config/crd/bases differ. Fix a failure with
- * {@code ./mvnw -pl api -P update-crds process-classes} and commit the result.
+ * test fails when the committed copies in config/crd/bases, or the Helm chart's copies in charts/slipway/crds (Helm
+ * installs CRDs only from a chart's own crds/ folder), differ. Fix a failure with
+ * {@code ./mvnw -pl api -P update-crds process-classes}, which writes both, and commit the result.
  */
 class GeneratedCrdsTest {
 
-  private static final String FIX = "config/crd/bases is out of date with the Java types in api/: run "
-      + "'./mvnw -pl api -P update-crds process-classes' and commit the result";
+  private static final String FIX = " is out of date with the Java types in api/: run "
+      + "'./mvnw -pl api -P update-crds process-classes' (it writes config/crd/bases and charts/slipway/crds) and "
+      + "commit the result";
 
   private final Path generated = Path.of("target", "generated-crds");
-  private final Path committed = Path.of(System.getProperty("slipway.projectRoot", ".."), "config", "crd", "bases");
+  private final Path root = Path.of(System.getProperty("slipway.projectRoot", ".."));
 
-  @Test
-  void committedCrdsMatchTheJavaTypes() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"config/crd/bases", "charts/slipway/crds"})
+  void committedCrdsMatchTheJavaTypes(String folder) throws IOException {
+    Path committed = root.resolve(folder);
     List<String> generatedNames = fileNames(generated);
     assertThat(generatedNames).as("generated CRDs").hasSize(6);
-    assertThat(fileNames(committed)).as(FIX).isEqualTo(generatedNames);
+    assertThat(fileNames(committed)).as(folder + FIX).isEqualTo(generatedNames);
     for (String name : generatedNames) {
       assertThat(Files.readString(committed.resolve(name)))
-          .as(FIX + " (" + name + ")")
+          .as(folder + FIX + " (" + name + ")")
           .isEqualTo(Files.readString(generated.resolve(name)));
     }
   }
@@ -77,7 +83,9 @@ class GeneratedCrdsTest {
 
   private static List<String> fileNames(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml")).sorted().toList();
+      return files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".json"))
+          .sorted().toList();
     }
   }
 }
