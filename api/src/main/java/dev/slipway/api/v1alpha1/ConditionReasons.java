@@ -62,4 +62,7 @@ public final class ConditionReasons {
 
   private ConditionReasons() {
   }
+
+  /** Ready is False because the cloud refused a call in a way retrying cannot fix (Stalled is True with it). */
+  public static final String PERMANENT_CLOUD_ERROR = "PermanentCloudError";
 }

@@ -44,4 +44,17 @@ public final class ConditionTypes {
 
   private ConditionTypes() {
   }
+
+  /**
+   * kstatus' "abnormal-true" condition: present and True while the controller is still working towards Ready (a
+   * rollout, a cloud operation, a wait), absent once Ready. Flux and other kstatus readers report InProgress.
+   */
+  public static final String RECONCILING = "Reconciling";
+
+  /**
+   * kstatus' "abnormal-true" condition: present and True when the controller cannot make progress without a human
+   * (a permanent cloud error, a provider that is not configured, an unsupported change). kstatus reports Failed; Argo
+   * CD, with Slipway's health checks, Degraded.
+   */
+  public static final String STALLED = "Stalled";
 }

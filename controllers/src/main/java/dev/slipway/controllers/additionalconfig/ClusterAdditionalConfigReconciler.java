@@ -12,6 +12,7 @@ import dev.slipway.api.v1alpha1.ConditionTypes;
 import dev.slipway.controllers.additionalconfig.ObservedConfig.ProfileState;
 import dev.slipway.controllers.additionalconfig.ObservedConfig.RegistryState;
 import dev.slipway.controllers.conditions.Conditions;
+import dev.slipway.controllers.conditions.Progress;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
 import dev.slipway.controllers.runtime.LiveSettings;
@@ -321,7 +322,10 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
     }
   }
 
-  private void writeStatus(ClusterAdditionalConfig config, ChildResourceStatus status) {
+  private void writeStatus(ClusterAdditionalConfig config, ChildResourceStatus computed) {
+    ChildResourceStatus status = new ChildResourceStatus(computed.observedGeneration(), Progress.summarize(
+        computed.conditions(), Objects.requireNonNullElse(config.getMetadata().getGeneration(), 0L),
+        OffsetDateTime.now(clock)), computed.children());
     if (status.equals(config.getStatus())) {
       return;
     }

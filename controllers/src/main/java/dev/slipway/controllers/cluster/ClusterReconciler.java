@@ -15,6 +15,7 @@ import dev.slipway.controllers.machinepool.MachinePoolReconciler;
 import dev.slipway.controllers.nodepool.MachinePools;
 import dev.slipway.provider.NodePoolSpec;
 import dev.slipway.controllers.conditions.Conditions;
+import dev.slipway.controllers.conditions.Progress;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
 import dev.slipway.controllers.runtime.Labels;
@@ -136,7 +137,8 @@ public class ClusterReconciler implements Reconciler {
       conditions = Conditions.set(conditions, ConditionTypes.PROVIDER_READY, ConditionStatus.FALSE,
           ConditionReasons.CLOUD_ERROR, e.describe(), generation, now);
       conditions = Conditions.set(conditions, ConditionTypes.READY, ConditionStatus.FALSE,
-          ConditionReasons.CLOUD_ERROR, e.describe(), generation, now);
+          e.retryable() ? ConditionReasons.CLOUD_ERROR : ConditionReasons.PERMANENT_CLOUD_ERROR, e.describe(),
+          generation, now);
       writeStatus(cluster, withConditions(previous, previous.phase(), conditions, previous.observedGeneration()));
       if (!e.retryable()) {
         return Requeue.resync(settings.get().controllers());
@@ -384,7 +386,10 @@ public class ClusterReconciler implements Reconciler {
     }
   }
 
-  private void writeStatus(Cluster cluster, ClusterStatus status) {
+  private void writeStatus(Cluster cluster, ClusterStatus computed) {
+    ClusterStatus status = withConditions(computed, computed.phase(), Progress.summarize(computed.conditions(),
+        Objects.requireNonNullElse(cluster.getMetadata().getGeneration(), 0L), OffsetDateTime.now(clock)),
+        computed.observedGeneration());
     if (status.equals(cluster.getStatus())) {
       return;
     }

@@ -40,6 +40,14 @@ public final class Conditions {
     return List.copyOf(result);
   }
 
+  /** Returns {@code current} without the condition of {@code type}; the same list when there is none. */
+  public static List<Condition> remove(List<Condition> current, String type) {
+    if (current == null || current.stream().noneMatch(c -> c.type().equals(type))) {
+      return current == null ? List.of() : current;
+    }
+    return current.stream().filter(c -> !c.type().equals(type)).toList();
+  }
+
   /** The condition of a type, or null. */
   public static Condition find(List<Condition> conditions, String type) {
     if (conditions == null) {

@@ -11,6 +11,9 @@ import dev.slipway.api.v1alpha1.MachinePoolSpec;
 import dev.slipway.api.v1alpha1.MachinePoolStatus;
 import dev.slipway.api.v1alpha1.NodeRef;
 import dev.slipway.controllers.conditions.Conditions;
+import dev.slipway.controllers.conditions.Progress;
+import dev.slipway.controllers.metrics.NodeReadyMetrics;
+import dev.slipway.controllers.metrics.RolloutMetrics;
 import dev.slipway.controllers.runtime.CrashPoints;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
@@ -64,10 +67,11 @@ public class MachinePoolReconciler implements Reconciler {
   private final Clock clock;
   private final Events events;
   private final CrashPoints crashPoints;
+  private final NodeReadyMetrics nodeReady;
 
   public MachinePoolReconciler(ManagementInformers informers, ResourceWriter writer, Providers providers,
       WorkloadClusters workloadClusters, LiveSettings settings, Clock clock, Events events,
-      CrashPoints crashPoints) {
+      CrashPoints crashPoints, NodeReadyMetrics nodeReady) {
     this.informers = informers;
     this.writer = writer;
     this.providers = providers;
@@ -76,6 +80,7 @@ public class MachinePoolReconciler implements Reconciler {
     this.clock = clock;
     this.events = events;
     this.crashPoints = crashPoints;
+    this.nodeReady = nodeReady;
   }
 
   @Override
@@ -128,7 +133,8 @@ public class MachinePoolReconciler implements Reconciler {
       List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.CLOUD_POOL_READY,
           ConditionStatus.FALSE, ConditionReasons.CLOUD_ERROR, e.describe(), generation, now);
       conditions = Conditions.set(conditions, ConditionTypes.READY, ConditionStatus.FALSE,
-          ConditionReasons.CLOUD_ERROR, e.describe(), generation, now);
+          e.retryable() ? ConditionReasons.CLOUD_ERROR : ConditionReasons.PERMANENT_CLOUD_ERROR, e.describe(),
+          generation, now);
       announceCloudTrouble(pool, previous.conditions(), conditions);
       writeStatus(pool, with(previous, previous.phase(), conditions, previous.observedGeneration()));
       if (!e.retryable()) {
@@ -148,6 +154,10 @@ public class MachinePoolReconciler implements Reconciler {
     if (!state.exists() || state.phase() == ProvisioningPhase.FAILED
         || (!differing.isEmpty() && state.phase() == ProvisioningPhase.READY)) {
       operation = provider.nodePools().ensure(target, desired);
+      if (differing.contains("replicas") && desired.replicas() != null && state.replicas() != null
+          && desired.replicas() > state.replicas()) {
+        nodeReady.scaleUpRequested(pool.getMetadata().getUid());
+      }
       if (!state.exists()) {
         crashPoints.reached(CrashPoints.AFTER_CLOUD_CREATE);
       }
@@ -197,7 +207,7 @@ public class MachinePoolReconciler implements Reconciler {
         : ConditionReasons.IMMUTABLE_FIELD_CHANGED, drifted.isEmpty() ? ""
         : "the cloud pool's " + drifted + " differ from the spec: changed outside Slipway", generation, now);
 
-    NodesObservation nodes = observeNodes(target, state.machines());
+    NodesObservation nodes = observeNodes(target, state.machines(), pool);
     int expected = spec.replicas() != null ? spec.replicas() : state.machines().size();
     boolean nodesReady = nodes.synced() && nodes.ready() == state.machines().size()
         && state.machines().size() == expected;
@@ -237,6 +247,7 @@ public class MachinePoolReconciler implements Reconciler {
       events.normal(pool, "CloudPoolDeleted", "Cloud pool " + cloudPoolName + " is gone; removing the finalizer");
       LOG.info("Cloud pool {} of cluster {} deleted", cloudPoolName, target.key());
       Finalizers.remove(pool, writer);
+      nodeReady.forgetPool(pool.getMetadata().getUid());
       return Requeue.done();
     }
     if (!"Deleting".equals(previous.phase())) {
@@ -278,7 +289,7 @@ public class MachinePoolReconciler implements Reconciler {
   }
 
   /** The Nodes of the pool's machines in the workload cluster, looked up by canonical providerID only. */
-  private NodesObservation observeNodes(ClusterTarget target, List<ProviderId> machines) {
+  private NodesObservation observeNodes(ClusterTarget target, List<ProviderId> machines, MachinePool pool) {
     Optional<WorkloadCluster> workload = workloadClusters.get(target.namespace(), target.name());
     if (workload.isEmpty() || !workload.get().synced()) {
       return new NodesObservation(false, 0, List.of());
@@ -291,6 +302,8 @@ public class MachinePoolReconciler implements Reconciler {
         refs.add(new NodeRef(node.getMetadata().getName(), node.getMetadata().getUid(), machine.value()));
         if (WorkloadCluster.isReady(node)) {
           ready++;
+          nodeReady.observe(RolloutMetrics.provider(pool.getSpec().provider()), pool.getMetadata().getUid(),
+              pool.getMetadata().getCreationTimestamp(), node);
         }
       }
     }
@@ -317,7 +330,10 @@ public class MachinePoolReconciler implements Reconciler {
             Labels.NODEPOOL, spec.nodepoolRef() == null ? "" : spec.nodepoolRef().name()));
   }
 
-  private void writeStatus(MachinePool pool, MachinePoolStatus status) {
+  private void writeStatus(MachinePool pool, MachinePoolStatus computed) {
+    MachinePoolStatus status = with(computed, computed.phase(), Progress.summarize(computed.conditions(),
+        Objects.requireNonNullElse(pool.getMetadata().getGeneration(), 0L), OffsetDateTime.now(clock)),
+        computed.observedGeneration());
     if (status.equals(pool.getStatus())) {
       return;
     }

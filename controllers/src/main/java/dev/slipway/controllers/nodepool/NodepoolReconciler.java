@@ -13,12 +13,15 @@ import dev.slipway.api.v1alpha1.NodepoolSpec;
 import dev.slipway.api.v1alpha1.NodepoolStatus;
 import dev.slipway.api.v1alpha1.ObjectRef;
 import dev.slipway.api.v1alpha1.RolloutPolicy;
+import dev.slipway.api.v1alpha1.RolloutStatus;
 import dev.slipway.api.v1alpha1.SlipwayResource;
 import dev.slipway.controllers.conditions.Conditions;
+import dev.slipway.controllers.conditions.Progress;
 import dev.slipway.controllers.drain.BlockedPodMessage;
 import dev.slipway.controllers.drain.DrainMode;
 import dev.slipway.controllers.drain.DrainPass;
 import dev.slipway.controllers.drain.NodeDrainer;
+import dev.slipway.controllers.metrics.RolloutMetrics;
 import dev.slipway.controllers.runtime.CrashPoints;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
@@ -69,9 +72,11 @@ public class NodepoolReconciler implements Reconciler {
   private final Clock clock;
   private final Events events;
   private final CrashPoints crashPoints;
+  private final RolloutMetrics metrics;
 
   public NodepoolReconciler(ManagementInformers informers, ResourceWriter writer, WorkloadClusters workloadClusters,
-      NodeDrainer drainer, LiveSettings settings, Clock clock, Events events, CrashPoints crashPoints) {
+      NodeDrainer drainer, LiveSettings settings, Clock clock, Events events, CrashPoints crashPoints,
+      RolloutMetrics metrics) {
     this.informers = informers;
     this.writer = writer;
     this.workloadClusters = workloadClusters;
@@ -80,6 +85,7 @@ public class NodepoolReconciler implements Reconciler {
     this.clock = clock;
     this.events = events;
     this.crashPoints = crashPoints;
+    this.metrics = metrics;
   }
 
   @Override
@@ -154,8 +160,9 @@ public class NodepoolReconciler implements Reconciler {
         events.normal(nodepool, "Rollout" + status.rollout().step(), plan.waitingFor());
       }
     }
-    announceDrainBlock(nodepool, previous, status);
+    boolean newlyBlocked = announceDrainBlock(nodepool, previous, status);
     writeStatus(nodepool, status);
+    recordRollout(RolloutMetrics.provider(cluster.getSpec().provider()), previous, status, newlyBlocked);
     if (acted.blocked != null) {
       return Requeue.after(acted.backoff);
     }
@@ -185,7 +192,8 @@ public class NodepoolReconciler implements Reconciler {
         } else if (intent instanceof Intent.Uncordon uncordon) {
           NodeMarks.uncordon(workload.client(), uncordon.node());
         } else if (intent instanceof Intent.Drain drain) {
-          DrainBlock nodeBlock = drain(drain, nodepool, workload);
+          DrainBlock nodeBlock = drain(drain, nodepool, workload,
+              RolloutMetrics.provider(cluster.getSpec().provider()));
           if (nodeBlock != null) {
             blocked = blocked == null ? nodeBlock : blocked.and(nodeBlock);
             backoff = nodeBlock.backoff(settings.get().drain(), clock.instant());
@@ -238,7 +246,8 @@ public class NodepoolReconciler implements Reconciler {
   }
 
   /** One drain pass on a node; returns what blocks it, or null. */
-  private DrainBlock drain(Intent.Drain drain, Nodepool nodepool, WorkloadCluster workload) throws ApiException {
+  private DrainBlock drain(Intent.Drain drain, Nodepool nodepool, WorkloadCluster workload, String provider)
+      throws ApiException {
     V1Node node = workload.nodeByName(drain.node());
     Instant startedAt = node == null ? null : NodeMarks.instant(node, NodeMarks.DRAIN_STARTED_AT);
     Instant now = clock.instant();
@@ -250,10 +259,12 @@ public class NodepoolReconciler implements Reconciler {
     }
     DrainPass pass = drainer.drain(workload.client(), drain.node(),
         drain.force() ? DrainMode.FORCE_DELETE : DrainMode.EVICT);
+    metrics.podsEvicted(provider, pass.evictedNow());
     if (pass.evictedNow() > 0) {
       crashPoints.reached(CrashPoints.AFTER_EVICTION);
     }
     if (pass.complete()) {
+      metrics.nodeDrained(provider);
       NodeMarks.annotate(workload.client(), drain.node(), NodeMarks.DRAINED_AT, now);
       events.normal(nodepool, "NodeDrained", "Node " + drain.node() + " is drained"
           + (drain.force() ? " (remaining pods deleted: drain timeout expired, policy ForceDelete)" : ""));
@@ -292,13 +303,43 @@ public class NodepoolReconciler implements Reconciler {
     return Requeue.after(settings.get().controllers().pollInterval());
   }
 
-  /** A Warning Event when draining becomes blocked or its reason changes (e.g. the drain timeout expired). */
-  private void announceDrainBlock(Nodepool nodepool, NodepoolStatus previous, NodepoolStatus status) {
+  /**
+   * A Warning Event when draining becomes blocked or its reason changes (e.g. the drain timeout expired); returns
+   * whether it became blocked just now.
+   */
+  private boolean announceDrainBlock(Nodepool nodepool, NodepoolStatus previous, NodepoolStatus status) {
     Condition before = Conditions.find(previous.conditions(), ConditionTypes.DRAIN_BLOCKED);
     Condition now = Conditions.find(status.conditions(), ConditionTypes.DRAIN_BLOCKED);
     if (now != null && now.status() == ConditionStatus.TRUE && (before == null
         || before.status() != ConditionStatus.TRUE || !before.reason().equals(now.reason()))) {
       events.warning(nodepool, "DrainBlocked", now.message());
+      return before == null || before.status() != ConditionStatus.TRUE;
+    }
+    return false;
+  }
+
+  /**
+   * Counts a replacement starting or ending, from the status just written (so a write that failed and is retried
+   * does not count twice). A Nodepool's first pool is provisioning, not a replacement, and is not counted.
+   */
+  private void recordRollout(String provider, NodepoolStatus previous, NodepoolStatus status, boolean newlyBlocked) {
+    if (newlyBlocked) {
+      metrics.drainBlocked(provider);
+    }
+    RolloutStatus before = previous.rollout();
+    RolloutStatus after = status.rollout();
+    if (after == null || previous.activeMachinePool() == null) {
+      return;
+    }
+    if (after.startedAt() != null && after.finishedAt() == null
+        && (before == null || !after.startedAt().equals(before.startedAt()))) {
+      metrics.rolloutStarted(provider);
+    }
+    if (before != null && before.startedAt() != null && before.finishedAt() == null && after.finishedAt() != null) {
+      boolean cancelled = RolloutPlan.CANCELLING.equals(before.step()) || (status.activeMachinePool() != null
+          && status.activeMachinePool().name().equals(previous.activeMachinePool().name()));
+      metrics.rolloutFinished(provider, cancelled ? RolloutMetrics.CANCELLED : RolloutMetrics.SUCCEEDED,
+          Duration.between(after.startedAt(), after.finishedAt()));
     }
   }
 
@@ -399,7 +440,9 @@ public class NodepoolReconciler implements Reconciler {
     return map == null ? Map.of() : new HashMap<>(map);
   }
 
-  private void writeStatus(Nodepool nodepool, NodepoolStatus status) {
+  private void writeStatus(Nodepool nodepool, NodepoolStatus computed) {
+    NodepoolStatus status = copy(computed, Progress.summarize(computed.conditions(),
+        Objects.requireNonNullElse(nodepool.getMetadata().getGeneration(), 0L), OffsetDateTime.now(clock)));
     if (status.equals(nodepool.getStatus())) {
       return;
     }

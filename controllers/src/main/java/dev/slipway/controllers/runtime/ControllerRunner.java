@@ -13,6 +13,7 @@ import io.kubernetes.client.extended.workqueue.ratelimiter.BucketRateLimiter;
 import io.kubernetes.client.extended.workqueue.ratelimiter.ItemExponentialFailureRateLimiter;
 import io.kubernetes.client.extended.workqueue.ratelimiter.MaxOfRateLimiter;
 import io.kubernetes.client.openapi.ApiClient;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -86,15 +87,17 @@ public class ControllerRunner implements SmartLifecycle {
     }
     List<Controller> controllers = new ArrayList<>();
     for (ControllerDefinition definition : definitions) {
-      RateLimitingQueue<Request> queue = new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor(),
-          new MaxOfRateLimiter<>(
+      RateLimitingQueue<Request> queue = new InstrumentedQueue<>(definition.name(),
+          new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor(), new MaxOfRateLimiter<>(
               new ItemExponentialFailureRateLimiter<>(Duration.ofMillis(500), Duration.ofMinutes(5)),
-              new BucketRateLimiter<>(100, 20, Duration.ofSeconds(1))));
+              new BucketRateLimiter<>(100, 20, Duration.ofSeconds(1)))), meters, System::nanoTime);
       definition.watch(queue);
       DefaultController controller = new DefaultController(definition.name(),
           new InstrumentedReconciler(definition.name(), definition.reconciler(), meters), queue,
           informers::hasSynced);
       int workers = Math.max(1, definition.workers(properties));
+      Gauge.builder("controller.runtime.max.concurrent.reconciles", () -> workers)
+          .description("Workers of the controller").tag("controller", definition.name()).register(meters);
       controller.setWorkerCount(workers);
       AtomicInteger threads = new AtomicInteger();
       controller.setWorkerThreadPool(Executors.newScheduledThreadPool(workers,
@@ -102,6 +105,9 @@ public class ControllerRunner implements SmartLifecycle {
       controllers.add(controller);
     }
     manager = new ControllerManager(informers.factory(), controllers.toArray(new Controller[0]));
+    Gauge.builder("leader.election.master.status", () -> leading ? 1 : 0)
+        .description("1 while this replica holds the leader Lease and runs the controllers, else 0")
+        .tag("name", properties.leaderElection().leaseName()).register(meters);
     thread = new Thread(this::lead, "slipway-controllers");
     thread.start();
   }

@@ -1,6 +1,7 @@
 package dev.slipway.controllers.runtime;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,20 +20,22 @@ public class ManagementClients {
   /** The rate-limited client for reads and writes outside informers. */
   @Bean
   @Primary
-  public ApiClient apiClient(SlipwayProperties properties, LiveSettings settings) {
+  public ApiClient apiClient(SlipwayProperties properties, LiveSettings settings, MeterRegistry meters) {
     ApiClient client = baseClient(properties);
     client.setHttpClient(client.getHttpClient().newBuilder()
         .readTimeout(30, TimeUnit.SECONDS)
         .addInterceptor(new ClientRateLimit(() -> settings.get().client()))
+        .addInterceptor(new ApiRequestMetrics(meters))
         .build());
     return client;
   }
 
   /** The client informers list and watch with. */
   @Bean
-  public ApiClient informerApiClient(SlipwayProperties properties) {
+  public ApiClient informerApiClient(SlipwayProperties properties, MeterRegistry meters) {
     ApiClient client = baseClient(properties);
-    client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(0, TimeUnit.SECONDS).build());
+    client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(0, TimeUnit.SECONDS)
+        .addInterceptor(new ApiRequestMetrics(meters)).build());
     return client;
   }
 

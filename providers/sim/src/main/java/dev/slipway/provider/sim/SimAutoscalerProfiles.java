@@ -24,13 +24,13 @@ final class SimAutoscalerProfiles implements AutoscalerProfileService {
 
   @Override
   public AutoscalerProfile observe(ClusterTarget cluster) throws CloudException {
-    return cloud.call(cluster, "observe autoscaler profile", true,
+    return cloud.call(cluster, "observe autoscaler profile", "observe autoscaler profile", true,
         (state, now) -> new SimCloud.Outcome<>(state, state.autoscalerProfile()));
   }
 
   @Override
   public OperationStatus ensure(ClusterTarget cluster, AutoscalerProfile profile) throws CloudException {
-    return cloud.call(cluster, "ensure autoscaler profile", true, (state, now) -> {
+    return cloud.call(cluster, "ensure autoscaler profile", "ensure autoscaler profile", true, (state, now) -> {
       if (Objects.equals(state.autoscalerProfile(), profile)) {
         return new SimCloud.Outcome<>(state, OperationStatus.done());
       }

@@ -47,6 +47,7 @@ public final class SimCloud {
   private final Map<LatencyProfile, LatencyModel> latency;
   private final SimRandomness randomness;
   private final FaultInjector faults;
+  private volatile SimCallRecorder recorder = SimCallRecorder.NONE;
   private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   private final SimControlPlanes controlPlanes = new SimControlPlanes(this);
@@ -84,6 +85,12 @@ public final class SimCloud {
     }
     this.randomness = Objects.requireNonNull(randomness, "randomness");
     this.faults = new FaultInjector(faults == null ? SimFaults.none() : faults, randomness.generator("faults"));
+  }
+
+  /** Tells {@code recorder} about every call Slipway makes from now on (metrics). */
+  public SimCloud recordingCalls(SimCallRecorder recorder) {
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
+    return this;
   }
 
   public ControlPlaneService controlPlanes() {
@@ -157,7 +164,25 @@ public final class SimCloud {
    * <p>Note: Nodes are changed before the state is written, so a failed Node call leaves the state behind and the
    * next call redoes it; every Node change is idempotent.
    */
-  <T> T call(ClusterTarget cluster, String callName, boolean withFaults, Change<T> change) throws CloudException {
+  <T> T call(ClusterTarget cluster, String operation, String callName, boolean withFaults, Change<T> change)
+      throws CloudException {
+    if (!withFaults) {
+      return callOnce(cluster, callName, false, change);
+    }
+    long started = System.nanoTime();
+    String code = null;
+    try {
+      return callOnce(cluster, callName, true, change);
+    } catch (CloudException e) {
+      code = e.code();
+      throw e;
+    } finally {
+      recorder.called(operation, SimCallRecorder.outcomeOf(code), Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private <T> T callOnce(ClusterTarget cluster, String callName, boolean withFaults, Change<T> change)
+      throws CloudException {
     FaultInjector.Fate fate = withFaults ? faults.beforeCall(callName, cluster.key()) : FaultInjector.Fate.APPLY;
     ReentrantLock lock = locks.computeIfAbsent(cluster.key(), k -> new ReentrantLock());
     lock.lock();

@@ -60,7 +60,7 @@ public final class SimConsole {
   }
 
   private void change(ClusterTarget cluster, String pool, String what, PoolChange change) throws CloudException {
-    cloud.call(cluster, "console " + what + " of pool " + pool, false, (state, now) -> {
+    cloud.call(cluster, "console", "console " + what + " of pool " + pool, false, (state, now) -> {
       PoolRecord existing = state.pools().get(pool);
       if (existing == null) {
         throw CloudException.permanent("ResourceNotFound", "pool " + pool + " of " + cluster.key()

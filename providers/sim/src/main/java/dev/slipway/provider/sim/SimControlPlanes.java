@@ -27,13 +27,13 @@ final class SimControlPlanes implements ControlPlaneService {
 
   @Override
   public ControlPlaneState observe(ClusterTarget cluster) throws CloudException {
-    return cloud.call(cluster, "observe control plane", true,
+    return cloud.call(cluster, "observe control plane", "observe control plane", true,
         (state, now) -> new SimCloud.Outcome<>(state, view(cluster, state.controlPlane(), now)));
   }
 
   @Override
   public OperationStatus ensure(ClusterTarget cluster) throws CloudException {
-    return cloud.call(cluster, "ensure control plane", true, (state, now) -> ensure(cluster, state, now));
+    return cloud.call(cluster, "ensure control plane", "ensure control plane", true, (state, now) -> ensure(cluster, state, now));
   }
 
   private SimCloud.Outcome<OperationStatus> ensure(ClusterTarget cluster, SimClusterState state, Instant now)
@@ -98,7 +98,7 @@ final class SimControlPlanes implements ControlPlaneService {
 
   @Override
   public OperationStatus delete(ClusterTarget cluster) throws CloudException {
-    return cloud.call(cluster, "delete control plane", true, (state, now) -> {
+    return cloud.call(cluster, "delete control plane", "delete control plane", true, (state, now) -> {
       ControlPlaneRecord controlPlane = state.controlPlane();
       if (controlPlane == null) {
         return new SimCloud.Outcome<>(state, OperationStatus.done());

@@ -34,7 +34,7 @@ final class SimNodePools implements NodePoolService {
 
   @Override
   public NodePoolState observe(ClusterTarget cluster, String cloudPoolName) throws CloudException {
-    return cloud.call(cluster, "observe pool " + cloudPoolName, true, (state, now) -> {
+    return cloud.call(cluster, "observe pool", "observe pool " + cloudPoolName, true, (state, now) -> {
       PoolRecord pool = state.pools().get(cloudPoolName);
       return new SimCloud.Outcome<>(state, pool == null ? NodePoolState.absent() : view(cluster, pool, now));
     });
@@ -42,13 +42,13 @@ final class SimNodePools implements NodePoolService {
 
   @Override
   public List<String> list(ClusterTarget cluster) throws CloudException {
-    return cloud.call(cluster, "list pools", true,
+    return cloud.call(cluster, "list pools", "list pools", true,
         (state, now) -> new SimCloud.Outcome<>(state, List.copyOf(state.pools().keySet())));
   }
 
   @Override
   public OperationStatus ensure(ClusterTarget cluster, NodePoolSpec desired) throws CloudException {
-    return cloud.call(cluster, "ensure pool " + desired.cloudPoolName(), true,
+    return cloud.call(cluster, "ensure pool", "ensure pool " + desired.cloudPoolName(), true,
         (state, now) -> ensure(cluster, desired, state, now));
   }
 
@@ -110,7 +110,7 @@ final class SimNodePools implements NodePoolService {
 
   @Override
   public OperationStatus delete(ClusterTarget cluster, String cloudPoolName) throws CloudException {
-    return cloud.call(cluster, "delete pool " + cloudPoolName, true, (state, now) -> {
+    return cloud.call(cluster, "delete pool", "delete pool " + cloudPoolName, true, (state, now) -> {
       PoolRecord pool = state.pools().get(cloudPoolName);
       if (pool == null) {
         return new SimCloud.Outcome<>(state, OperationStatus.done());

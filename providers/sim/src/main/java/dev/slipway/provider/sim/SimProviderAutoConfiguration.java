@@ -4,6 +4,9 @@ import dev.slipway.api.v1alpha1.SimClusterSpec.LatencyProfile;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -38,7 +41,8 @@ public class SimProviderAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public SimProvider simProvider(SimProperties properties, ObjectProvider<Clock> clock) {
+  public SimProvider simProvider(SimProperties properties, ObjectProvider<Clock> clock,
+      ObjectProvider<MeterRegistry> meters) {
     WorkloadServer workload = properties.workloadKubeconfig() == null ? null
         : workloadServer(properties.workloadKubeconfig(), properties.workloadReadTimeout());
     SimStateStore store = workload == null ? new InMemorySimStateStore()
@@ -52,8 +56,12 @@ public class SimProviderAutoConfiguration {
     } else {
       LOG.info("Simulated cloud registers Nodes and keeps its state in {}", workload.endpoint());
     }
+    MeterRegistry registry = meters.getIfAvailable(() -> Metrics.globalRegistry);
     return new SimProvider(new SimCloud(clock.getIfAvailable(Clock::systemUTC), store, workload, latency,
-        properties.faults(), SimRandomness.seeded(properties.seed())));
+        properties.faults(), SimRandomness.seeded(properties.seed())).recordingCalls((operation, outcome, took) ->
+            Timer.builder("slipway.cloud.requests").description("Cloud API calls made by Slipway")
+                .tag("provider", "sim").tag("service", "sim").tag("operation", operation).tag("outcome", outcome)
+                .register(registry).record(took)));
   }
 
   /** Reads the kubeconfig once and builds the one client every call uses. */

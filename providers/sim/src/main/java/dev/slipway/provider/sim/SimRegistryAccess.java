@@ -23,14 +23,14 @@ final class SimRegistryAccess implements RegistryAccessService {
   @Override
   public boolean isGranted(ClusterTarget cluster, String registryId) throws CloudException {
     String registry = validated(registryId);
-    return cloud.call(cluster, "read grant of " + registry, true,
+    return cloud.call(cluster, "read grant of", "read grant of " + registry, true,
         (state, now) -> new SimCloud.Outcome<>(state, state.registryGrants().contains(registry)));
   }
 
   @Override
   public OperationStatus grant(ClusterTarget cluster, String registryId) throws CloudException {
     String registry = validated(registryId);
-    return cloud.call(cluster, "grant " + registry, true, (state, now) -> {
+    return cloud.call(cluster, "grant", "grant " + registry, true, (state, now) -> {
       if (state.registryGrants().contains(registry)) {
         return new SimCloud.Outcome<>(state, OperationStatus.done());
       }
@@ -47,7 +47,7 @@ final class SimRegistryAccess implements RegistryAccessService {
   @Override
   public OperationStatus revoke(ClusterTarget cluster, String registryId) throws CloudException {
     String registry = validated(registryId);
-    return cloud.call(cluster, "revoke " + registry, true, (state, now) -> {
+    return cloud.call(cluster, "revoke", "revoke " + registry, true, (state, now) -> {
       List<String> grants = new ArrayList<>(state.registryGrants());
       grants.remove(registry);
       return new SimCloud.Outcome<>(state.withRegistryGrants(grants), OperationStatus.done());

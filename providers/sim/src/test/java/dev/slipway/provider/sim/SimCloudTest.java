@@ -391,6 +391,18 @@ class SimCloudTest {
   }
 
   @Test
+  void everyCallOfSlipwayIsRecordedWithItsOutcomeButNotTheConsoles() throws CloudException {
+    List<String> calls = new ArrayList<>();
+    SimCloud throttled = cloud(new SimFaults(1, Duration.ofSeconds(7), 0, 0, 0, null))
+        .recordingCalls((operation, outcome, took) -> calls.add(operation + " " + outcome));
+    catchThrowableOfType(CloudException.class, () -> throttled.controlPlanes().ensure(cluster));
+    cloud.recordingCalls((operation, outcome, took) -> calls.add(operation + " " + outcome));
+    cloud.nodePools().list(cluster);
+
+    assertThat(calls).containsExactly("ensure control plane throttled", "list pools success");
+  }
+
+  @Test
   void serverErrorsAreRetryable() {
     SimCloud failing = cloud(new SimFaults(0, null, 1, 0, 0, null));
     CloudException e = catchThrowableOfType(CloudException.class, () -> failing.nodePools().list(cluster));
