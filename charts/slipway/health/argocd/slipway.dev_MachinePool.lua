@@ -1,8 +1,8 @@
 -- Argo CD health check for slipway.dev/MachinePool (resource.customizations.health.slipway.dev_MachinePool in argocd-cm).
 -- The four slipway.dev_*.lua files differ only in this first line (ArgoHealthChecksTest checks it).
 -- Reads the kstatus-style status Slipway's controllers write (status.observedGeneration and the conditions Ready,
--- Reconciling, Stalled and Paused), in the order kstatus (Flux) reads it, so Argo CD and Flux agree. Uses only Lua's
--- base library: Argo CD runs custom health checks without the string library.
+-- Reconciling, Stalled and Paused) in the order kstatus (Flux) reads it; the chart's README says where the two differ.
+-- Uses only Lua's base library: Argo CD runs custom health checks without the string library.
 local function findCondition(conditions, conditionType)
   if conditions == nil then
     return nil
