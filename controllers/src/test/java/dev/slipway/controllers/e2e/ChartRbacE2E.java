@@ -41,10 +41,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -63,8 +65,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * helm; its ServiceAccount, ClusterRoles, ClusterRoleBinding, Role, RoleBinding and settings ConfigMap are applied for
  * real in the release namespace {@code slipway-system}; a token of the ServiceAccount comes from the TokenRequest API;
  * the controllers run as their own JVM with a kubeconfig holding only that token, and with the environment of the
- * chart's Deployment (Lease and settings ConfigMap in the release namespace). They reconcile the sim sample to Ready
- * and tear it down again; requests outside the chart's RBAC are refused with 403; their log has no Forbidden.
+ * chart's Deployment (Lease and settings ConfigMap in the release namespace). They reconcile the sim sample to Ready,
+ * follow a settings change made the way {@code helm upgrade} makes it, and tear the sample down again; requests
+ * outside the chart's RBAC are refused with 403; their log has no Forbidden.
  *
  * <p>The simulated cloud is a cloud: its Nodes and state live in the workload API server (here the same local server)
  * and it reaches them with its own kubeconfig ({@code slipway.providers.sim.workload-kubeconfig}, in a cluster the
@@ -89,6 +92,7 @@ class ChartRbacE2E {
   private ControllerProcess controllers;
   private ApiClient asControllers;
   private List<Map<String, Object>> manifests;
+  private ServerSideApply apply;
 
   @BeforeAll
   void installTheChartsRbacAndStartTheControllers(LocalControlPlane controlPlane, TestNamespace namespace)
@@ -102,11 +106,8 @@ class ChartRbacE2E {
         throw e;
       }
     }
-    manifests = SlipwayChart.render("slipway", RELEASE_NAMESPACE,
-        "--set", "providers.sim.enabled=true",
-        "--set", "watchNamespace=" + fixture.namespace,
-        "--set", "settings.controllers.resync-period=3m");
-    ServerSideApply apply = new ServerSideApply(fixture.client);
+    manifests = render();
+    apply = new ServerSideApply(fixture.client);
     for (Map<String, Object> manifest : manifests) {
       if (APPLIED_KINDS.contains(manifest.get("kind"))) {
         apply.apply(manifest);
@@ -156,9 +157,10 @@ class ChartRbacE2E {
     // The Lease and the settings are the chart's, in the release namespace, used through the Role.
     V1Lease lease = new CoordinationV1Api(fixture.client).readNamespacedLease(NAME, RELEASE_NAMESPACE).execute();
     assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
-    JsonObject settings = operatorSettings();
+    JsonObject settings = operatorSettings(s -> true);
     assertThat(settings.get("source").getAsString()).startsWith("ConfigMap " + RELEASE_NAMESPACE + "/" + NAME);
-    assertThat(settings.getAsJsonObject("live").get("controllers.resyncPeriod").getAsString()).isEqualTo("PT3M");
+    assertThat(settings.getAsJsonObject("live").get("controllers.resyncPeriod").getAsString())
+        .as("the chart's ConfigMap with every setting at its default").isEqualTo("PT10M");
     assertThat(settings.getAsJsonObject("atStart").get("leaderElection.namespace").getAsString())
         .isEqualTo(RELEASE_NAMESPACE);
     assertThat(settings.getAsJsonObject("atStart").get("namespace").getAsString()).isEqualTo(fixture.namespace);
@@ -166,6 +168,18 @@ class ChartRbacE2E {
 
   @Test
   @Order(2)
+  void settingsChangedByAHelmUpgradeApplyWithoutARestart() throws Exception {
+    // What `helm upgrade --set settings...` changes: the ConfigMap only (the Deployment's pod template is the same).
+    List<Map<String, Object>> upgraded = render("--set", "settings.controllers.resync-period=3m");
+    assertThat(ofKind(upgraded, "Deployment")).isEqualTo(ofKind(manifests, "Deployment"));
+    apply.apply(SlipwayChart.one(upgraded, "ConfigMap", NAME));
+
+    operatorSettings(s -> s.getAsJsonObject("live").get("controllers.resyncPeriod").getAsString().equals("PT3M"));
+    assertThat(controllers.isAlive()).isTrue();
+  }
+
+  @Test
+  @Order(3)
   void requestsOutsideTheChartsRbacAreRefused() throws Exception {
     CustomObjectsApi slipway = new CustomObjectsApi(asControllers);
     CoreV1Api core = new CoreV1Api(asControllers);
@@ -198,7 +212,7 @@ class ChartRbacE2E {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void deletingTheClusterTearsEverythingDownUnderTheChartsServiceAccount() throws Exception {
     assertThat(fixture.clusters.delete(fixture.namespace, "dev-sim").isSuccess()).isTrue();
 
@@ -209,7 +223,7 @@ class ChartRbacE2E {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theControllersWereNeverForbiddenAnything() {
     String log = controllers.logTail(Integer.MAX_VALUE);
 
@@ -285,14 +299,24 @@ class ChartRbacE2E {
     return file;
   }
 
-  private JsonObject operatorSettings() {
+  /** The chart rendered into the release namespace with the simulated cloud on, for this test's namespace only. */
+  private List<Map<String, Object>> render(String... more) {
+    List<String> args = new ArrayList<>(List.of("--set", "providers.sim.enabled=true",
+        "--set", "watchNamespace=" + fixture.namespace));
+    args.addAll(List.of(more));
+    return SlipwayChart.render("slipway", RELEASE_NAMESPACE, args.toArray(new String[0]));
+  }
+
+  /** The operatorSettings section of /actuator/info, once it satisfies {@code condition}. */
+  private JsonObject operatorSettings(Predicate<JsonObject> condition) {
     return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .failFast("the controllers exited", () -> !controllers.isAlive())
         .until(() -> {
           HttpResponse<String> response = http.send(HttpRequest.newBuilder(
               URI.create("http://127.0.0.1:" + controllers.port() + "/actuator/info")).build(),
               HttpResponse.BodyHandlers.ofString());
           return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("operatorSettings");
-        }, settings -> settings != null);
+        }, settings -> settings != null && condition.test(settings));
   }
 
   private interface ApiCall {
