@@ -35,7 +35,6 @@ import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -334,8 +333,7 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
   }
 
   private static String providerName(Cluster cluster) {
-    return cluster.getSpec().provider() == null ? "(none)"
-        : cluster.getSpec().provider().name().toLowerCase(Locale.ROOT);
+    return cluster.getSpec().provider() == null ? "(none)" : cluster.getSpec().provider().value();
   }
 
   private static Set<String> union(Set<String> a, List<String> b) {

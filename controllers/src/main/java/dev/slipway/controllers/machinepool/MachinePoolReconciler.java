@@ -118,7 +118,7 @@ public class MachinePoolReconciler implements Reconciler {
     Optional<Provider> provider = providers.find(cluster.getSpec().provider());
     if (provider.isEmpty()) {
       writeStatus(pool, notReady(previous, ConditionReasons.PROVIDER_NOT_CONFIGURED, "provider "
-          + cluster.getSpec().provider() + " is not configured in this Slipway", generation, now));
+          + cluster.getSpec().provider().value() + " is not configured in this Slipway", generation, now));
       return Requeue.resync(settings.get().controllers());
     }
     ClusterTarget target = new ClusterTarget(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),

@@ -264,7 +264,7 @@ public class NodepoolReconciler implements Reconciler {
       crashPoints.reached(CrashPoints.AFTER_EVICTION);
     }
     if (pass.complete()) {
-      metrics.nodeDrained(provider);
+      metrics.nodeDrained(provider, workload.key() + "/" + drain.node());
       NodeMarks.annotate(workload.client(), drain.node(), NodeMarks.DRAINED_AT, now);
       events.normal(nodepool, "NodeDrained", "Node " + drain.node() + " is drained"
           + (drain.force() ? " (remaining pods deleted: drain timeout expired, policy ForceDelete)" : ""));
