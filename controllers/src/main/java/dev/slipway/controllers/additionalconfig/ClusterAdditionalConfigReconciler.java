@@ -322,9 +322,10 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
   }
 
   private void writeStatus(ClusterAdditionalConfig config, ChildResourceStatus computed) {
-    ChildResourceStatus status = new ChildResourceStatus(computed.observedGeneration(), Progress.summarize(
-        computed.conditions(), Objects.requireNonNullElse(config.getMetadata().getGeneration(), 0L),
-        OffsetDateTime.now(clock)), computed.children());
+    long generation = Objects.requireNonNullElse(config.getMetadata().getGeneration(), 0L);
+    List<Condition> conditions = Progress.summarize(computed.conditions(), generation, OffsetDateTime.now(clock));
+    ChildResourceStatus status = new ChildResourceStatus(Progress.observedGeneration(conditions,
+        computed.observedGeneration(), generation), conditions, computed.children());
     if (status.equals(config.getStatus())) {
       return;
     }

@@ -388,9 +388,10 @@ public class ClusterReconciler implements Reconciler {
   }
 
   private void writeStatus(Cluster cluster, ClusterStatus computed) {
-    ClusterStatus status = withConditions(computed, computed.phase(), Progress.summarize(computed.conditions(),
-        Objects.requireNonNullElse(cluster.getMetadata().getGeneration(), 0L), OffsetDateTime.now(clock)),
-        computed.observedGeneration());
+    long generation = Objects.requireNonNullElse(cluster.getMetadata().getGeneration(), 0L);
+    List<Condition> conditions = Progress.summarize(computed.conditions(), generation, OffsetDateTime.now(clock));
+    ClusterStatus status = withConditions(computed, computed.phase(), conditions,
+        Progress.observedGeneration(conditions, computed.observedGeneration(), generation));
     if (status.equals(cluster.getStatus())) {
       return;
     }
