@@ -10,5 +10,10 @@ public enum CloudProvider {
   /** Azure Kubernetes Service through the Azure Resource Manager SDK. */
   @JsonProperty("azure") @SerializedName("azure") AZURE,
   /** Slipway's embedded simulated cloud, for local runs and tests. */
-  @JsonProperty("sim") @SerializedName("sim") SIM
+  @JsonProperty("sim") @SerializedName("sim") SIM;
+
+  /** The value as written in YAML ({@code aws}, {@code azure}, {@code sim}): for messages and metric labels. */
+  public String value() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

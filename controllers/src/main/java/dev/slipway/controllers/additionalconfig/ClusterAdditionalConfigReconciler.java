@@ -35,7 +35,6 @@ import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -323,9 +322,10 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
   }
 
   private void writeStatus(ClusterAdditionalConfig config, ChildResourceStatus computed) {
-    ChildResourceStatus status = new ChildResourceStatus(computed.observedGeneration(), Progress.summarize(
-        computed.conditions(), Objects.requireNonNullElse(config.getMetadata().getGeneration(), 0L),
-        OffsetDateTime.now(clock)), computed.children());
+    long generation = Objects.requireNonNullElse(config.getMetadata().getGeneration(), 0L);
+    List<Condition> conditions = Progress.summarize(computed.conditions(), generation, OffsetDateTime.now(clock));
+    ChildResourceStatus status = new ChildResourceStatus(Progress.observedGeneration(conditions,
+        computed.observedGeneration(), generation), conditions, computed.children());
     if (status.equals(config.getStatus())) {
       return;
     }
@@ -334,8 +334,7 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
   }
 
   private static String providerName(Cluster cluster) {
-    return cluster.getSpec().provider() == null ? "(none)"
-        : cluster.getSpec().provider().name().toLowerCase(Locale.ROOT);
+    return cluster.getSpec().provider() == null ? "(none)" : cluster.getSpec().provider().value();
   }
 
   private static Set<String> union(Set<String> a, List<String> b) {

@@ -1,5 +1,6 @@
 package dev.slipway.controllers.cluster;
 
+import dev.slipway.api.v1alpha1.CloudProvider;
 import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.ClusterAdditionalConfig;
 import dev.slipway.api.v1alpha1.ClusterStatus;
@@ -120,8 +121,8 @@ public class ClusterReconciler implements Reconciler {
 
     Optional<Provider> provider = providers.find(cluster.getSpec().provider());
     if (provider.isEmpty()) {
-      String message = "provider " + cluster.getSpec().provider() + " is not configured in this Slipway (configured: "
-          + providers.configured() + ")";
+      String message = "provider " + cluster.getSpec().provider().value() + " is not configured in this Slipway "
+          + "(configured: " + providers.configured().stream().map(CloudProvider::value).sorted().toList() + ")";
       conditions = Conditions.set(conditions, ConditionTypes.PROVIDER_READY, ConditionStatus.FALSE,
           ConditionReasons.PROVIDER_NOT_CONFIGURED, message, generation, now);
       conditions = Conditions.set(conditions, ConditionTypes.READY, ConditionStatus.FALSE,
@@ -387,9 +388,10 @@ public class ClusterReconciler implements Reconciler {
   }
 
   private void writeStatus(Cluster cluster, ClusterStatus computed) {
-    ClusterStatus status = withConditions(computed, computed.phase(), Progress.summarize(computed.conditions(),
-        Objects.requireNonNullElse(cluster.getMetadata().getGeneration(), 0L), OffsetDateTime.now(clock)),
-        computed.observedGeneration());
+    long generation = Objects.requireNonNullElse(cluster.getMetadata().getGeneration(), 0L);
+    List<Condition> conditions = Progress.summarize(computed.conditions(), generation, OffsetDateTime.now(clock));
+    ClusterStatus status = withConditions(computed, computed.phase(), conditions,
+        Progress.observedGeneration(conditions, computed.observedGeneration(), generation));
     if (status.equals(cluster.getStatus())) {
       return;
     }

@@ -34,6 +34,15 @@ public final class Progress {
   private Progress() {
   }
 
+  /**
+   * The {@code status.observedGeneration} to write: {@code generation} when the object is Stalled (the controller has
+   * looked at this generation and cannot progress: kstatus must report Failed, not wait for a generation that will
+   * never be observed), else what the controller computed (the generation it last reconciled successfully).
+   */
+  public static Long observedGeneration(List<Condition> summarized, Long computed, long generation) {
+    return Conditions.isTrue(summarized, ConditionTypes.STALLED) ? Long.valueOf(generation) : computed;
+  }
+
   /** {@code conditions} with Reconciling and Stalled set or removed as {@code Ready} (and {@code Paused}) say. */
   public static List<Condition> summarize(List<Condition> conditions, long generation, OffsetDateTime now) {
     List<Condition> current = conditions == null ? List.of() : conditions;

@@ -118,7 +118,7 @@ public class MachinePoolReconciler implements Reconciler {
     Optional<Provider> provider = providers.find(cluster.getSpec().provider());
     if (provider.isEmpty()) {
       writeStatus(pool, notReady(previous, ConditionReasons.PROVIDER_NOT_CONFIGURED, "provider "
-          + cluster.getSpec().provider() + " is not configured in this Slipway", generation, now));
+          + cluster.getSpec().provider().value() + " is not configured in this Slipway", generation, now));
       return Requeue.resync(settings.get().controllers());
     }
     ClusterTarget target = new ClusterTarget(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
@@ -331,9 +331,10 @@ public class MachinePoolReconciler implements Reconciler {
   }
 
   private void writeStatus(MachinePool pool, MachinePoolStatus computed) {
-    MachinePoolStatus status = with(computed, computed.phase(), Progress.summarize(computed.conditions(),
-        Objects.requireNonNullElse(pool.getMetadata().getGeneration(), 0L), OffsetDateTime.now(clock)),
-        computed.observedGeneration());
+    long generation = Objects.requireNonNullElse(pool.getMetadata().getGeneration(), 0L);
+    List<Condition> conditions = Progress.summarize(computed.conditions(), generation, OffsetDateTime.now(clock));
+    MachinePoolStatus status = with(computed, computed.phase(), conditions,
+        Progress.observedGeneration(conditions, computed.observedGeneration(), generation));
     if (status.equals(pool.getStatus())) {
       return;
     }

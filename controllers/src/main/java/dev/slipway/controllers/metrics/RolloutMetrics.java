@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +25,19 @@ public class RolloutMetrics {
       Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
       Duration.ofHours(4), Duration.ofHours(8)};
 
+  private static final int REMEMBERED_NODES = 10_000;
+
   public static final String SUCCEEDED = "succeeded";
   public static final String CANCELLED = "cancelled";
 
   private final MeterRegistry meters;
+  /** Nodes already counted as drained, the most recent {@link #REMEMBERED_NODES}. */
+  private final Map<String, Boolean> drainedNodes = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > REMEMBERED_NODES;
+    }
+  };
 
   /**
    * Registers every series at zero for each configured provider, so that {@code rate()} and alert expressions have
@@ -51,7 +61,7 @@ public class RolloutMetrics {
 
   /** The label value of a provider: {@code aws}, {@code azure}, {@code sim}, or {@code unknown}. */
   public static String provider(CloudProvider provider) {
-    return provider == null ? "unknown" : provider.name().toLowerCase(Locale.ROOT);
+    return provider == null ? "unknown" : provider.value();
   }
 
   public void rolloutStarted(String provider) {
@@ -71,7 +81,16 @@ public class RolloutMetrics {
     }
   }
 
-  public void nodeDrained(String provider) {
+  /**
+   * A node's drain completed. Counted once per node: a pass that runs again before the cache shows the node's
+   * drained mark (the informer lags the write) finds it complete a second time.
+   */
+  public void nodeDrained(String provider, String nodeKey) {
+    synchronized (drainedNodes) {
+      if (drainedNodes.put(nodeKey, Boolean.TRUE) != null) {
+        return;
+      }
+    }
     nodesDrained(provider).increment();
   }
 

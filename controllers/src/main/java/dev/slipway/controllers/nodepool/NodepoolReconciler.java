@@ -264,7 +264,7 @@ public class NodepoolReconciler implements Reconciler {
       crashPoints.reached(CrashPoints.AFTER_EVICTION);
     }
     if (pass.complete()) {
-      metrics.nodeDrained(provider);
+      metrics.nodeDrained(provider, workload.key() + "/" + drain.node());
       NodeMarks.annotate(workload.client(), drain.node(), NodeMarks.DRAINED_AT, now);
       events.normal(nodepool, "NodeDrained", "Node " + drain.node() + " is drained"
           + (drain.force() ? " (remaining pods deleted: drain timeout expired, policy ForceDelete)" : ""));
@@ -441,8 +441,12 @@ public class NodepoolReconciler implements Reconciler {
   }
 
   private void writeStatus(Nodepool nodepool, NodepoolStatus computed) {
-    NodepoolStatus status = copy(computed, Progress.summarize(computed.conditions(),
-        Objects.requireNonNullElse(nodepool.getMetadata().getGeneration(), 0L), OffsetDateTime.now(clock)));
+    long generation = Objects.requireNonNullElse(nodepool.getMetadata().getGeneration(), 0L);
+    List<Condition> conditions = Progress.summarize(computed.conditions(), generation, OffsetDateTime.now(clock));
+    NodepoolStatus c = computed;
+    NodepoolStatus status = new NodepoolStatus(Progress.observedGeneration(conditions, c.observedGeneration(),
+        generation), c.phase(), conditions, c.activeMachinePool(), c.targetMachinePool(), c.templateHash(),
+        c.version(), c.replicas(), c.readyReplicas(), c.rollout());
     if (status.equals(nodepool.getStatus())) {
       return;
     }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,6 +49,18 @@ class ProgressTest {
     assertReason(summarized, "Reconciling", reconciling);
     assertReason(summarized, "Stalled", stalled);
     assertThat(Progress.summarize(summarized, 3L, NOW.plusMinutes(5))).as("idempotent").isEqualTo(summarized);
+  }
+
+  @Test
+  void aStalledObjectHasObservedItsGenerationOthersKeepTheirs() {
+    List<Condition> stalled = Progress.summarize(List.of(new Condition("Ready", ConditionStatus.FALSE, 4L, NOW,
+        "ProviderNotConfigured", "provider azure is not configured")), 4L, NOW);
+    List<Condition> reconciling = Progress.summarize(List.of(new Condition("Ready", ConditionStatus.FALSE, 4L, NOW,
+        "Creating", "creating")), 4L, NOW);
+
+    assertThat(Progress.observedGeneration(stalled, 2L, 4L)).isEqualTo(4L);
+    assertThat(Progress.observedGeneration(reconciling, 2L, 4L)).isEqualTo(2L);
+    assertThat(Progress.observedGeneration(reconciling, null, 4L)).isNull();
   }
 
   private static void assertReason(List<Condition> conditions, String type, String expected) {
