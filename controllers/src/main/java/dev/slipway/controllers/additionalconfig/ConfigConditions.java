@@ -217,19 +217,24 @@ final class ConfigConditions {
   }
 
   private static Problem failed(String registryId, String doing, CloudException error) {
-    return new Problem(ConditionReasons.CLOUD_ERROR, doing + (registryId == null ? "" : " " + registryId) + ": "
+    return new Problem(reasonOf(error), doing + (registryId == null ? "" : " " + registryId) + ": "
         + error.describe());
   }
 
   private static Problem pending(ChildOutcome outcome, String doing, String inProgressReason) {
     if (outcome.error() != null) {
-      return new Problem(ConditionReasons.CLOUD_ERROR, doing + ": " + outcome.error().describe());
+      return new Problem(reasonOf(outcome.error()), doing + ": " + outcome.error().describe());
     }
     OperationStatus status = outcome.status();
     String reason = status.kind() == OperationStatus.Kind.RETRY_LATER ? ConditionReasons.CLOUD_BUSY
         : inProgressReason;
     return new Problem(reason, doing + (status.message() == null || status.message().isBlank() ? ""
         : ": " + status.message()));
+  }
+
+  /** {@code CloudError} for a failure a retry may fix, {@code PermanentCloudError} (the object stalls) otherwise. */
+  private static String reasonOf(CloudException error) {
+    return error.retryable() ? ConditionReasons.CLOUD_ERROR : ConditionReasons.PERMANENT_CLOUD_ERROR;
   }
 
   private static Value notReady(String type, List<Problem> problems) {
