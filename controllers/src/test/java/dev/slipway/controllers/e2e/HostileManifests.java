@@ -16,14 +16,24 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class HostileManifests {
 
-  /** What a mutation did, and where ({@code spec.taints[0].effect}). */
-  record Mutation(String kind, String path) {
+  /**
+   * What a mutation did, and where ({@code spec.taints[0].effect}; an entry of a free-form map such as
+   * {@code nodeLabels} is {@code spec.nodeLabels[team]}, as the API server writes it). {@code related} are the fields
+   * a cross-field rule may name instead (changing a MachinePool's provider invalidates its osImage and cloudPoolName).
+   */
+  record Mutation(String kind, String path, List<String> related) {
 
-    /** The words a rejection message may use to name the field: the whole path or its last segment. */
+    Mutation(String kind, String path) {
+      this(kind, path, List.of());
+    }
+
+    /** The words a rejection message may use to name the field: the path, its last segment or a related field. */
     List<String> names() {
-      String last = path.replaceAll("\\[\\d+]$", "");
+      String last = path.replaceAll("\\[[^\\]]*]$", "");
       last = last.substring(last.lastIndexOf('.') + 1);
-      return List.of(path, last);
+      List<String> names = new ArrayList<>(List.of(path, last));
+      names.addAll(related);
+      return names;
     }
 
     @Override
@@ -199,6 +209,9 @@ final class HostileManifests {
       Map.entry("capacityType", List.of("OnDemand", "Spot")),
       Map.entry("onDrainTimeout", List.of("ForceDelete", "Wait")),
       Map.entry("expander", List.of("least-waste", "most-pods", "priority", "random")));
+
+  /** Maps whose keys are data (additionalProperties), not fields. */
+  private static final Set<String> FREE_FORM_MAPS = Set.of("nodeLabels", "tags");
 
   private static final Set<String> DURATIONS = Set.of("drainTimeout", "maxNodeProvisionTime", "newPodScaleUpDelay",
       "scaleDownDelayAfterAdd", "scaleDownDelayAfterDelete", "scaleDownDelayAfterFailure", "scaleDownUnneededTime",
@@ -394,14 +407,15 @@ final class HostileManifests {
       // A provider section for another provider, next to or instead of the right one.
       Map<String, Object> section = copy((Map<String, Object>) ((Map<String, Object>) bases.get("cluster-" + other)
           .get("spec")).get(other));
+      spec.put(other, section);
       if (random.nextBoolean()) {
         spec.remove(String.valueOf(slot.get()));
+        return new Mutation("provider-section", "spec." + slot.get());
       }
-      spec.put(other, section);
       return new Mutation("provider-section", "spec." + other);
     }
     slot.set(other);
-    return new Mutation("provider-mismatch", slot.path());
+    return new Mutation("provider-mismatch", slot.path(), List.of("spec." + other, "osImage", "cloudPoolName"));
   }
 
   @SuppressWarnings("unchecked")
@@ -410,6 +424,9 @@ final class HostileManifests {
     String key = pick(List.of("kubernetesVersion", "instanceType", "status", "extra", "Replicas", "ünknown",
         "a.b", "$ref", "__proto__", "spec"));
     map.put(key, randomValue(2));
+    if (FREE_FORM_MAPS.contains(fieldName(slot))) {
+      return new Mutation("map-entry", slot.path() + "[" + key + "]");
+    }
     return new Mutation("unknown-field", slot.path() + "." + key);
   }
 
@@ -441,9 +458,10 @@ final class HostileManifests {
   private static void collect(Object node, String path, String name, List<Slot> slots) {
     if (node instanceof Map<?, ?> map) {
       for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
-        String child = path + "." + entry.getKey();
+        String child = FREE_FORM_MAPS.contains(name) ? path + "[" + entry.getKey() + "]"
+            : path + "." + entry.getKey();
         slots.add(new Slot(map, entry.getKey(), child));
-        collect(entry.getValue(), child, entry.getKey(), slots);
+        collect(entry.getValue(), child, FREE_FORM_MAPS.contains(name) ? name : entry.getKey(), slots);
       }
     } else if (node instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {

@@ -52,5 +52,9 @@ class HostileManifestsTest {
         .containsExactly("spec.template.zones", "zones");
     assertThat(new Mutation("string", "spec.template.zones[1]").names())
         .containsExactly("spec.template.zones[1]", "zones");
+    assertThat(new Mutation("string", "spec.nodeLabels[example.com/tier]").names())
+        .containsExactly("spec.nodeLabels[example.com/tier]", "nodeLabels");
+    assertThat(new Mutation("provider-mismatch", "spec.provider", List.of("osImage")).names())
+        .containsExactly("spec.provider", "provider", "osImage");
   }
 }
