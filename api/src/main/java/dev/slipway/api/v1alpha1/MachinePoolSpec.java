@@ -41,6 +41,11 @@ import java.util.Map;
 @ValidationRule(value = "self.provider == 'azure' || self.cloudPoolName.matches('^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$')",
     message = "an EKS node group name is 1-63 letters, digits, '-' and '_' starting with a letter or digit",
     fieldPath = ".cloudPoolName")
+@ValidationRule(value = NodepoolSpec.LABEL_KEYS, message = NodepoolSpec.LABEL_KEYS_MESSAGE, fieldPath = ".nodeLabels")
+@ValidationRule(value = NodepoolSpec.LABEL_VALUES, message = NodepoolSpec.LABEL_VALUES_MESSAGE,
+    fieldPath = ".nodeLabels")
+@ValidationRule(value = NodepoolSpec.UNIQUE_TAINTS, message = NodepoolSpec.UNIQUE_TAINTS_MESSAGE,
+    fieldPath = ".taints")
 public record MachinePoolSpec(
     @Required
     @Size(min = 1, max = 63)

@@ -21,13 +21,11 @@ import java.util.Map;
     fieldPath = KubernetesVersion.FIELD)
 @ValidationRule(value = KubernetesVersion.ONE_MINOR_AT_A_TIME,
     messageExpression = KubernetesVersion.ONE_MINOR_AT_A_TIME_MESSAGE, fieldPath = KubernetesVersion.FIELD)
-@ValidationRule(value = "!has(self.nodeLabels) || self.nodeLabels.all(k, k.size() <= 316 && "
-    + "k.matches('" + NodepoolSpec.QUALIFIED_NAME + "'))",
-    message = "nodeLabels keys must be qualified names such as team or example.com/team", fieldPath = ".nodeLabels")
-@ValidationRule(value = "!has(self.nodeLabels) || self.nodeLabels.all(k, self.nodeLabels[k].size() <= 63 && "
-    + "self.nodeLabels[k].matches('^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$'))",
-    message = "nodeLabels values must be at most 63 alphanumerics, '-', '_' or '.', starting and ending with an "
-        + "alphanumeric", fieldPath = ".nodeLabels")
+@ValidationRule(value = NodepoolSpec.LABEL_KEYS, message = NodepoolSpec.LABEL_KEYS_MESSAGE, fieldPath = ".nodeLabels")
+@ValidationRule(value = NodepoolSpec.LABEL_VALUES, message = NodepoolSpec.LABEL_VALUES_MESSAGE,
+    fieldPath = ".nodeLabels")
+@ValidationRule(value = NodepoolSpec.UNIQUE_TAINTS, message = NodepoolSpec.UNIQUE_TAINTS_MESSAGE,
+    fieldPath = ".taints")
 public record NodepoolSpec(
     @Required
     @Size(min = 1, max = 63)
@@ -75,4 +73,20 @@ public record NodepoolSpec(
   /** A Kubernetes qualified name: optional DNS-subdomain prefix and a name part. */
   static final String QUALIFIED_NAME =
       "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
+
+  /** CEL: every nodeLabels key is a qualified name (Nodepool and MachinePool). */
+  static final String LABEL_KEYS = "!has(self.nodeLabels) || self.nodeLabels.all(k, k.size() <= 316 && "
+      + "k.matches('" + QUALIFIED_NAME + "'))";
+  static final String LABEL_KEYS_MESSAGE = "nodeLabels keys must be qualified names such as team or example.com/team";
+
+  /** CEL: every nodeLabels value is a label value, as the Node's API will require. */
+  static final String LABEL_VALUES = "!has(self.nodeLabels) || self.nodeLabels.all(k, self.nodeLabels[k].size() <= 63 "
+      + "&& self.nodeLabels[k].matches('^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$'))";
+  static final String LABEL_VALUES_MESSAGE = "nodeLabels values must be at most 63 alphanumerics, '-', '_' or '.', "
+      + "starting and ending with an alphanumeric";
+
+  /** CEL: at most one taint per key and effect, as the Node's API will require. */
+  static final String UNIQUE_TAINTS = "!has(self.taints) || self.taints.all(t, self.taints.exists_one(u, "
+      + "u.key == t.key && u.effect == t.effect))";
+  static final String UNIQUE_TAINTS_MESSAGE = "taints must not repeat a key with the same effect";
 }

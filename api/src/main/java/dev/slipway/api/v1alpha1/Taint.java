@@ -14,7 +14,9 @@ public record Taint(
     String key,
 
     @Size(max = 63)
-    @JsonPropertyDescription("Taint value.")
+    @Pattern("^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$")
+    @JsonPropertyDescription("Taint value: at most 63 alphanumerics, '-', '_' or '.', starting and ending with an "
+        + "alphanumeric (as a label value), or empty.")
     String value,
 
     @Required

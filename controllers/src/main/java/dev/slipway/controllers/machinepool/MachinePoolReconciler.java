@@ -97,17 +97,25 @@ public class MachinePoolReconciler implements Reconciler {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Duration poll = settings.get().controllers().pollInterval();
 
-    if (pool.getMetadata().getDeletionTimestamp() == null) {
-      pool = Finalizers.ensure(pool, writer);
-    } else if (!Finalizers.has(pool)) {
+    boolean deleting = pool.getMetadata().getDeletionTimestamp() != null;
+    if (deleting && !Finalizers.has(pool)) {
       return Requeue.done();
     }
     if (cluster == null) {
+      // Nothing can have been created in a cloud without the Cluster: the finalizer is added only once it exists.
+      if (deleting && neverReachedTheCloud(previous)) {
+        events.normal(pool, "FinalizerRemoved", "Cluster " + spec.clusterName() + " does not exist and no cloud "
+            + "pool was ever created for this MachinePool; removing the finalizer");
+        Finalizers.remove(pool, writer);
+        return Requeue.done();
+      }
       String message = "Cluster " + spec.clusterName() + " does not exist in namespace " + request.getNamespace()
-          + (pool.getMetadata().getDeletionTimestamp() == null ? ""
-              : "; the cloud pool cannot be deleted without it, so the finalizer stays");
+          + (deleting ? "; the cloud pool cannot be deleted without it, so the finalizer stays" : "");
       writeStatus(pool, notReady(previous, ConditionReasons.CLUSTER_NOT_FOUND, message, generation, now));
       return Requeue.resync(settings.get().controllers());
+    }
+    if (!deleting) {
+      pool = Finalizers.ensure(pool, writer);
     }
     if (Boolean.TRUE.equals(cluster.getSpec().paused())) {
       List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.PAUSED, ConditionStatus.TRUE,
@@ -340,6 +348,15 @@ public class MachinePoolReconciler implements Reconciler {
     }
     pool.setStatus(status);
     writer.updateStatus(pool);
+  }
+
+  /**
+   * Whether no cloud pool was ever observed or created for this MachinePool: no cloud resource, provisioning state
+   * or machine was ever recorded in its status.
+   */
+  static boolean neverReachedTheCloud(MachinePoolStatus status) {
+    return status.cloudResourceId() == null && status.provisioningState() == null
+        && (status.providerIDList() == null || status.providerIDList().isEmpty());
   }
 
   private static MachinePoolStatus emptyStatus() {
