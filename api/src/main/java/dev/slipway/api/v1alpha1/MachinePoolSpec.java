@@ -38,8 +38,10 @@ import java.util.Map;
 @ValidationRule(value = "self.provider != 'azure' || self.cloudPoolName.matches('^[a-z][a-z0-9]{0,11}$')",
     message = "an AKS agent pool name is 1-12 lowercase letters and digits starting with a letter",
     fieldPath = ".cloudPoolName")
-@ValidationRule(value = "self.provider == 'azure' || self.cloudPoolName.matches('^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$')",
-    message = "an EKS node group name is 1-63 letters, digits, '-' and '_' starting with a letter or digit",
+@ValidationRule(value = "self.provider == 'azure' "
+    + "|| self.cloudPoolName.matches('^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$')",
+    message = "an EKS (or sim) node group name is 1-63 letters, digits, '-' and '_' starting and ending with a letter "
+        + "or digit: it becomes a node label value",
     fieldPath = ".cloudPoolName")
 @ValidationRule(value = NodepoolSpec.LABEL_KEYS, message = NodepoolSpec.LABEL_KEYS_MESSAGE, fieldPath = ".nodeLabels")
 @ValidationRule(value = NodepoolSpec.LABEL_VALUES, message = NodepoolSpec.LABEL_VALUES_MESSAGE,
