@@ -65,4 +65,10 @@ public final class ConditionReasons {
 
   /** Ready is False because the cloud refused a call in a way retrying cannot fix (Stalled is True with it). */
   public static final String PERMANENT_CLOUD_ERROR = "PermanentCloudError";
+
+  /**
+   * MachinePool: an older MachinePool of the same Cluster names the same cloud pool, so this one acts on nothing
+   * (Stalled is True with it until the other is deleted or this one is).
+   */
+  public static final String CLOUD_POOL_CLAIMED = "CloudPoolClaimed";
 }

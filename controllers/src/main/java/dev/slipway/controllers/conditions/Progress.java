@@ -27,7 +27,8 @@ public final class Progress {
 
   /** Ready reasons that need a human: permanent cloud errors, missing configuration, unknown data. */
   public static final Set<String> STALLED_REASONS = Set.of(ConditionReasons.PERMANENT_CLOUD_ERROR,
-      ConditionReasons.PROVIDER_NOT_CONFIGURED, ConditionReasons.UNKNOWN_HASH_FUNCTION);
+      ConditionReasons.PROVIDER_NOT_CONFIGURED, ConditionReasons.UNKNOWN_HASH_FUNCTION,
+      ConditionReasons.CLOUD_POOL_CLAIMED);
 
   private static final String WAITING = "WaitingForController";
 

@@ -8,6 +8,7 @@ import dev.slipway.controllers.workload.WorkloadClusters;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +47,11 @@ public class MachinePoolController implements ControllerDefinition {
   @Override
   public void watch(WorkQueue<Request> queue) {
     informers.machinePools().addEventHandler(EnqueueHandler.self(queue));
+    // A MachinePool that stood aside for an older one naming the same cloud pool takes over once that one is gone.
+    informers.machinePools().addEventHandler(EnqueueHandler.toMany(queue, pool -> pool.getSpec() == null ? List.of()
+        : ManagementInformers.requests(informers.machinePools(), ManagementInformers.BY_CLOUD_POOL,
+            ManagementInformers.cloudPoolKey(pool.getMetadata().getNamespace(), pool.getSpec().clusterName(),
+                pool.getSpec().cloudPoolName()))));
     informers.clusters().addEventHandler(EnqueueHandler.toMany(queue, cluster -> ManagementInformers.requests(
         informers.machinePools(), ManagementInformers.BY_CLUSTER, ManagementInformers.keyOf(cluster))));
     workloadClusters.onNodeChange(clusterKey -> ManagementInformers.requests(informers.machinePools(),

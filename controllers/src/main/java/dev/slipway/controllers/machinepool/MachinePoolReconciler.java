@@ -114,6 +114,11 @@ public class MachinePoolReconciler implements Reconciler {
       writeStatus(pool, notReady(previous, ConditionReasons.CLUSTER_NOT_FOUND, message, generation, now));
       return Requeue.resync(settings.get().controllers());
     }
+    MachinePool owner = CloudPoolClaims.owner(pool, ManagementInformers.byIndex(informers.machinePools(),
+        ManagementInformers.BY_CLOUD_POOL, request.getNamespace(), spec.clusterName() + "/" + spec.cloudPoolName()));
+    if (!CloudPoolClaims.same(owner, pool)) {
+      return standAside(pool, owner.getMetadata().getName(), previous, generation, now);
+    }
     if (!deleting) {
       pool = Finalizers.ensure(pool, writer);
     }
@@ -150,6 +155,30 @@ public class MachinePoolReconciler implements Reconciler {
       }
       return e.retryAfter() != null ? Requeue.after(e.retryAfter()) : Requeue.backoff();
     }
+  }
+
+  /**
+   * Another, older MachinePool owns the cloud pool this one names: act on nothing. Being deleted, this one lets go
+   * without deleting the pool the owner serves; otherwise it says who owns the pool and waits.
+   */
+  private Result standAside(MachinePool pool, String owner, MachinePoolStatus previous, long generation,
+      OffsetDateTime now) {
+    MachinePoolSpec spec = pool.getSpec();
+    if (pool.getMetadata().getDeletionTimestamp() != null) {
+      events.normal(pool, "FinalizerRemoved", "Cloud pool " + spec.cloudPoolName() + " belongs to MachinePool "
+          + owner + "; removing the finalizer without deleting it");
+      Finalizers.remove(pool, writer);
+      return Requeue.done();
+    }
+    String message = "cloud pool " + spec.cloudPoolName() + " of Cluster " + spec.clusterName()
+        + " is already claimed by the older MachinePool " + owner + " (spec.cloudPoolName); this MachinePool acts on "
+        + "nothing until one of them is deleted";
+    Condition was = Conditions.find(previous.conditions(), ConditionTypes.READY);
+    if (was == null || !ConditionReasons.CLOUD_POOL_CLAIMED.equals(was.reason())) {
+      events.warning(pool, ConditionReasons.CLOUD_POOL_CLAIMED, message);
+    }
+    writeStatus(pool, notReady(previous, ConditionReasons.CLOUD_POOL_CLAIMED, message, generation, now));
+    return Requeue.resync(settings.get().controllers());
   }
 
   private Result reconcilePool(MachinePool pool, Provider provider, ClusterTarget target,

@@ -32,6 +32,8 @@ public class ManagementInformers {
   public static final String BY_CLUSTER = "byCluster";
   /** Index of MachinePools by {@code namespace/nodepoolName}. */
   public static final String BY_NODEPOOL = "byNodepool";
+  /** Index of MachinePools by {@code namespace/clusterName/cloudPoolName}: the cloud pool they act on. */
+  public static final String BY_CLOUD_POOL = "byCloudPool";
 
   private final SharedInformerFactory factory;
   private final SharedIndexInformer<Cluster> clusters;
@@ -55,7 +57,9 @@ public class ManagementInformers {
     machinePools.addIndexers(Map.of(
         BY_CLUSTER, mp -> clusterKey(mp, mp.getSpec() == null ? null : mp.getSpec().clusterName()),
         BY_NODEPOOL, mp -> clusterKey(mp, mp.getMetadata().getLabels() == null ? null
-            : mp.getMetadata().getLabels().get(Labels.NODEPOOL))));
+            : mp.getMetadata().getLabels().get(Labels.NODEPOOL)),
+        BY_CLOUD_POOL, mp -> mp.getSpec() == null ? List.of() : List.of(cloudPoolKey(mp.getMetadata().getNamespace(),
+            mp.getSpec().clusterName(), mp.getSpec().cloudPoolName()))));
     additionalConfigs.addIndexers(Map.of(BY_CLUSTER, c -> clusterKey(c, c.getSpec() == null ? null
         : c.getSpec().clusterName())));
     CoreV1Api core = new CoreV1Api(informerClient);
@@ -149,6 +153,11 @@ public class ManagementInformers {
       String clusterKey) {
     return informer.getIndexer().byIndex(index, clusterKey).stream()
         .map(o -> new Request(o.getMetadata().getNamespace(), o.getMetadata().getName())).toList();
+  }
+
+  /** The key of the {@link #BY_CLOUD_POOL} index: {@code namespace/clusterName/cloudPoolName}. */
+  public static String cloudPoolKey(String namespace, String clusterName, String cloudPoolName) {
+    return namespace + "/" + clusterName + "/" + cloudPoolName;
   }
 
   /** {@code namespace/name} of an object, the key of the {@link #BY_CLUSTER} index for a Cluster. */

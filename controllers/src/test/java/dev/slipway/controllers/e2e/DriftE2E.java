@@ -149,4 +149,48 @@ class DriftE2E {
       assertThat(c.status()).isEqualTo(ConditionStatus.FALSE);
     });
   }
+
+  @Test
+  @Order(5)
+  void aSecondMachinePoolNamingTheSameCloudPoolStandsAsideAndItsDeletionLeavesThePool() throws Exception {
+    MachinePool owner = active();
+    String cloudPool = owner.getSpec().cloudPoolName();
+    fixture.apply("""
+        apiVersion: slipway.dev/v1alpha1
+        kind: MachinePool
+        metadata:
+          name: claimant
+        spec:
+          clusterName: drifty
+          provider: sim
+          cloudPoolName: %s
+          version: "%s"
+          replicas: 5
+          template:
+            machineType: sim.large
+            osImage: AL2
+        """.formatted(cloudPool, owner.getSpec().version()));
+    MachinePool claimant = await().atMost(REPAIR).until(() -> fixture.machinePool("claimant"), p ->
+        p.getStatus() != null && p.getStatus().conditions() != null && p.getStatus().conditions().stream().anyMatch(c ->
+            c.type().equals(ConditionTypes.READY) && "CloudPoolClaimed".equals(c.reason())));
+    assertThat(claimant.getStatus().conditions()).anySatisfy(c -> {
+      assertThat(c.type()).isEqualTo(ConditionTypes.READY);
+      assertThat(c.message()).contains(owner.getMetadata().getName()).contains("spec.cloudPoolName");
+    });
+    assertThat(claimant.getStatus().conditions()).anySatisfy(c -> {
+      assertThat(c.type()).isEqualTo(ConditionTypes.STALLED);
+      assertThat(c.status()).isEqualTo(ConditionStatus.TRUE);
+    });
+    assertThat(claimant.getMetadata().getFinalizers()).isNullOrEmpty();
+    assertThat(fixture.nodes("sim.slipway.dev/pool=" + cloudPool)).hasSize(2);
+
+    fixture.machinePools.delete(fixture.namespace, "claimant");
+    await().atMost(REPAIR).until(() -> fixture.machinePool("claimant") == null);
+    assertThat(fixture.cloudPools("drifty")).contains(cloudPool);
+    fixture.awaitNodepoolSettled("pool", REPAIR, np -> Integer.valueOf(2).equals(np.getStatus().readyReplicas())
+        && np.getStatus().activeMachinePool().name().equals(owner.getMetadata().getName()));
+    assertThat(fixture.nodes("sim.slipway.dev/pool=" + cloudPool)).hasSize(2)
+        .allSatisfy(n -> assertThat(n.getMetadata().getLabels())
+            .containsEntry("node.kubernetes.io/instance-type", owner.getSpec().template().machineType()));
+  }
 }
