@@ -114,8 +114,8 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
       return Requeue.resync(settings.get().controllers());
     }
     if (Boolean.TRUE.equals(cluster.getSpec().paused())) {
-      List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.PAUSED, ConditionStatus.TRUE,
-          ConditionReasons.PAUSED, "Cluster " + spec.clusterName() + " is paused", generation, now);
+      List<Condition> conditions = Conditions.paused(previous.conditions(), "Cluster " + spec.clusterName()
+          + " is paused", generation, now);
       writeStatus(config, new ChildResourceStatus(previous.observedGeneration(), conditions, previous.children()));
       return Requeue.done();
     }

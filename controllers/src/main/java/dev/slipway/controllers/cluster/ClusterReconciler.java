@@ -111,8 +111,8 @@ public class ClusterReconciler implements Reconciler {
     OffsetDateTime now = OffsetDateTime.now(clock);
 
     if (Boolean.TRUE.equals(cluster.getSpec().paused())) {
-      List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.PAUSED, ConditionStatus.TRUE,
-          ConditionReasons.PAUSED, "spec.paused is true: Slipway does not act on this cluster", generation, now);
+      List<Condition> conditions = Conditions.paused(previous.conditions(),
+          "spec.paused is true: Slipway does not act on this cluster", generation, now);
       writeStatus(cluster, withConditions(previous, "Paused", conditions, previous.observedGeneration()));
       return Requeue.done();
     }

@@ -1,7 +1,9 @@
 package dev.slipway.controllers.conditions;
 
 import dev.slipway.api.v1alpha1.Condition;
+import dev.slipway.api.v1alpha1.ConditionReasons;
 import dev.slipway.api.v1alpha1.ConditionStatus;
+import dev.slipway.api.v1alpha1.ConditionTypes;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,22 @@ public final class Conditions {
       return current == null ? List.of() : current;
     }
     return current.stream().filter(c -> !c.type().equals(type)).toList();
+  }
+
+  /**
+   * The conditions of an object Slipway does not act on because its Cluster is paused: {@code Paused=True}, the other
+   * conditions as they were (pausing freezes them), and {@code Ready=Unknown} (reason {@code Paused}) only when the
+   * object has no Ready condition yet, so an object created paused still says why nothing happens to it.
+   */
+  public static List<Condition> paused(List<Condition> current, String message, long generation,
+      OffsetDateTime now) {
+    List<Condition> conditions = set(current, ConditionTypes.PAUSED, ConditionStatus.TRUE, ConditionReasons.PAUSED,
+        message, generation, now);
+    if (find(conditions, ConditionTypes.READY) != null) {
+      return conditions;
+    }
+    return set(conditions, ConditionTypes.READY, ConditionStatus.UNKNOWN, ConditionReasons.PAUSED,
+        message + "; not reconciled yet", generation, now);
   }
 
   /** The condition of a type, or null. */

@@ -123,8 +123,8 @@ public class MachinePoolReconciler implements Reconciler {
       pool = Finalizers.ensure(pool, writer);
     }
     if (Boolean.TRUE.equals(cluster.getSpec().paused())) {
-      List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.PAUSED, ConditionStatus.TRUE,
-          ConditionReasons.PAUSED, "Cluster " + spec.clusterName() + " is paused", generation, now);
+      List<Condition> conditions = Conditions.paused(previous.conditions(), "Cluster " + spec.clusterName()
+          + " is paused", generation, now);
       writeStatus(pool, with(previous, previous.phase(), conditions, previous.observedGeneration()));
       return Requeue.done();
     }

@@ -68,4 +68,25 @@ class ConditionsTest {
     assertThat(Conditions.isTrue(conditions, "ControlPlaneReady")).isFalse();
     assertThat(Conditions.find(null, "Ready")).isNull();
   }
+
+  @Test
+  void anObjectCreatedPausedSaysWhyNothingHappensToIt() {
+    List<Condition> paused = Conditions.paused(null, "Cluster dev is paused", 1L, NOW);
+
+    assertThat(paused).containsExactly(
+        new Condition("Paused", ConditionStatus.TRUE, 1L, NOW, "Paused", "Cluster dev is paused"),
+        new Condition("Ready", ConditionStatus.UNKNOWN, 1L, NOW, "Paused", "Cluster dev is paused; not reconciled yet"));
+    assertThat(Conditions.paused(paused, "Cluster dev is paused", 1L, NOW.plusMinutes(5)))
+        .as("pausing again changes nothing, so nothing is written").isEqualTo(paused);
+  }
+
+  @Test
+  void pausingFreezesAnExistingReadyCondition() {
+    Condition ready = new Condition("Ready", ConditionStatus.TRUE, 4L, EARLIER, "Ready", "");
+
+    List<Condition> paused = Conditions.paused(List.of(ready), "spec.paused is true", 5L, NOW);
+
+    assertThat(paused).containsExactly(ready,
+        new Condition("Paused", ConditionStatus.TRUE, 5L, NOW, "Paused", "spec.paused is true"));
+  }
 }

@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * with Nodepools, MachinePools and ClusterAdditionalConfigs pointing at two sim Clusters; the controllers must stay
  * alive, every object must get a {@code Ready} condition, no condition may quote an API server refusing what the
  * controllers wrote (HTTP 400/413/422: admission let through a spec that cannot work), no exception other than a 409
- * conflict may escape a reconcile, and deleting everything must leave no object and no simulated-cloud state behind. Every breach is a
+ * conflict may escape a reconcile, and deleting everything must leave no object and no simulated-cloud state behind.
+ * Before deleting, each reconciled object gets one hostile edit ({@link #updateEverything}). Every breach is a
  * finding; each phase fails with its list. A table of figures is logged at the end.
  *
  * <p>The seed is logged; rerun one with {@code -Dslipway.hostile.seed=<seed>} ({@code random} draws a fresh one).
@@ -97,6 +98,10 @@ class HostileInputE2E {
   private int skippedNonSim;
   private int acceptedHostile;
   private int basesAccepted;
+  private int updatesTried;
+  private int updatesRejected;
+  private int updatesAccepted;
+  private int updateConflicts;
   private LocalControlPlane controlPlane;
   private ApiClient client;
   private String namespace;
@@ -135,6 +140,10 @@ class HostileInputE2E {
     row(table, "valid bases accepted (also reconciled)", basesAccepted);
     row(table, "accepted non-sim Clusters, deleted unreconciled", skippedNonSim);
     row(table, "reconciled (Ready condition set)", reconciled);
+    row(table, "hostile edits of reconciled objects", updatesTried);
+    row(table, "  rejected at admission", updatesRejected);
+    row(table, "  accepted and reconciled again", updatesAccepted);
+    row(table, "  conflicts (the controllers wrote first)", updateConflicts);
     row(table, "phase A seconds", (int) phaseATime.toSeconds());
     row(table, "phase B seconds", (int) phaseBTime.toSeconds());
     table.append("rejected by mutation kind:\n");
@@ -261,6 +270,8 @@ class HostileInputE2E {
       }
     }
 
+    updateEverything(objects, bound);
+
     deleteEverything();
     List<String> left = new ArrayList<>();
     try {
@@ -280,7 +291,97 @@ class HostileInputE2E {
     scanLog();
     phaseBTime = Duration.ofNanos(System.nanoTime() - started);
     assertThat(findingsOf("no-ready-condition", "controllers-died", "not-deleted", "orphaned-cloud-state",
-        "reconcile-exception", "condition-reports-rejected-write")).as("reconcile findings (seed %d)", seed).isEmpty();
+        "reconcile-exception", "condition-reports-rejected-write", "update-not-4xx",
+        "update-rejection-not-naming-field", "update-not-reconciled")).as("reconcile findings (seed %d)", seed).isEmpty();
+  }
+
+  /**
+   * Phase B, second half: every reconciled object gets one hostile edit while the controllers run (a replace with
+   * strict field validation). A refused edit must name the field or one of its parents (an immutability rule names the
+   * immutable parent, e.g. {@code spec.template}); an accepted one must be reconciled again (a condition observing
+   * the new generation) with no condition quoting a refused write. A 409 (the controllers wrote first) is counted.
+   */
+  private void updateEverything(List<Ref> objects, Duration bound) throws ApiException {
+    HostileManifests edits = new HostileManifests(seed ^ 0x5EEDL, ANCHORS);
+    Map<Ref, Long> edited = new LinkedHashMap<>();
+    int index = 0;
+    for (Ref ref : objects) {
+      Map<String, Object> stored = getRaw(ref);
+      if (stored == null || ref.origin().equals("anchor")) {
+        continue;
+      }
+      Hostile edit = edits.update(index++, stored);
+      updatesTried++;
+      Outcome outcome = replace(ref, edit.manifest());
+      if (outcome.code() >= 200 && outcome.code() < 300) {
+        updatesAccepted++;
+        edited.put(ref, outcome.generation());
+      } else if (outcome.code() == 409) {
+        updateConflicts++;
+      } else if (outcome.code() < 400 || outcome.code() >= 500) {
+        finding("update-not-4xx", describe(edit) + " -> HTTP " + outcome.code() + " " + outcome.message());
+      } else {
+        updatesRejected++;
+        if (edit.mutations().stream().flatMap(m -> namesWithParents(m).stream())
+            .noneMatch(outcome.message()::contains)) {
+          finding("update-rejection-not-naming-field", describe(edit) + " -> HTTP " + outcome.code() + " "
+              + outcome.message());
+        }
+      }
+    }
+    Map<Ref, String> stale = new LinkedHashMap<>();
+    try {
+      await().atMost(bound).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        if (!controllers.isAlive()) {
+          return true;
+        }
+        stale.clear();
+        for (Map.Entry<Ref, Long> entry : edited.entrySet()) {
+          Map<String, Object> object = get(entry.getKey());
+          if (object != null && !observed(object, entry.getValue())) {
+            stale.put(entry.getKey(), String.valueOf(object.get("status")));
+          }
+        }
+        return stale.isEmpty();
+      });
+    } catch (ConditionTimeoutException e) {
+      stale.forEach((ref, status) -> finding("update-not-reconciled", ref + " status " + status));
+    }
+    if (!controllers.isAlive()) {
+      finding("controllers-died", controllers.logTail(60));
+    }
+    for (Ref ref : edited.keySet()) {
+      Map<String, Object> object = get(ref);
+      if (object != null && readyCondition(object) != null) {
+        rejectedWrites(ref, object);
+      }
+    }
+    LOG.info("Updates: {} tried, {} rejected, {} accepted, {} conflicts", updatesTried, updatesRejected,
+        updatesAccepted, updateConflicts);
+  }
+
+  /** The mutation's names plus each parent path of at least two segments ({@code spec.template}). */
+  private static List<String> namesWithParents(HostileManifests.Mutation mutation) {
+    List<String> names = new ArrayList<>(mutation.names());
+    String path = mutation.path().replaceAll("\\[[^\\]]*]", "");
+    for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
+      String parent = path.substring(0, dot);
+      if (parent.contains(".")) {
+        names.add(parent);
+      }
+    }
+    return names;
+  }
+
+  /** Whether some condition of the object was written for {@code generation} or later. */
+  @SuppressWarnings("unchecked")
+  private static boolean observed(Map<String, Object> object, long generation) {
+    if (!(object.get("status") instanceof Map<?, ?> status)
+        || !(status.get("conditions") instanceof List<?> conditions)) {
+      return false;
+    }
+    return conditions.stream().map(c -> ((Map<String, Object>) c).get("observedGeneration"))
+        .anyMatch(g -> g instanceof Number n && n.longValue() >= generation);
   }
 
   /**
@@ -401,7 +502,7 @@ class HostileInputE2E {
         String key = what.length() > 300 ? what.substring(0, 300) + "..." : what;
         escaped.computeIfAbsent(key, k -> new ArrayList<>()).add(matcher.group(1));
       } else if (line.contains(" ERROR ")) {
-        // e.g. client-java's "processor interrupted" when a workload cluster's informers stop with its Cluster
+        // anything at ERROR outside a reconcile (client-java's informer-stop noise is filtered out by the controllers)
         String text = line.replaceFirst("^\\S+\\s+ERROR .*? --- ", "");
         errorLines.merge(text.length() > 200 ? text.substring(0, 200) : text, 1, Integer::sum);
       }
@@ -412,7 +513,11 @@ class HostileInputE2E {
 
   // --- talking to the API server ---
 
-  private record Outcome(int code, String message) {
+  private record Outcome(int code, String message, long generation) {
+
+    Outcome(int code, String message) {
+      this(code, message, 0);
+    }
   }
 
   private record Ref(String plural, String name, String origin) {
@@ -434,6 +539,57 @@ class HostileInputE2E {
       return new Outcome(client.execute(call).getStatusCode(), "");
     } catch (ApiException e) {
       return new Outcome(e.getCode(), message(e));
+    }
+  }
+
+  /** A replace with strict field validation; the outcome carries the stored generation when it succeeds. */
+  private Outcome replace(Ref ref, Map<String, Object> object) {
+    String path = "/apis/slipway.dev/v1alpha1/namespaces/" + namespace + "/" + ref.plural() + "/" + ref.name();
+    byte[] body = JSON.toJson(object).getBytes(StandardCharsets.UTF_8);
+    try {
+      okhttp3.Call call = client.buildCall(null, path, "PUT", List.of(new Pair("fieldValidation", "Strict")),
+          List.of(), body, new LinkedHashMap<>(Map.of("Content-Type", "application/json", "Accept",
+              "application/json")), Map.of(), Map.of(), new String[] {"BearerToken"}, null);
+      try (okhttp3.Response response = call.execute()) {
+        String text = response.body() == null ? "" : response.body().string();
+        if (!response.isSuccessful()) {
+          JsonElement json = JsonParser.parseString(text);
+          String message = json.isJsonObject() && json.getAsJsonObject().has("message")
+              ? json.getAsJsonObject().get("message").getAsString() : text;
+          return new Outcome(response.code(), message);
+        }
+        long generation = JsonParser.parseString(text).getAsJsonObject().getAsJsonObject("metadata")
+            .get("generation").getAsLong();
+        return new Outcome(response.code(), "", generation);
+      }
+    } catch (ApiException e) {
+      return new Outcome(e.getCode(), message(e));
+    } catch (IOException e) {
+      throw new UncheckedIOException("replace " + ref, e);
+    }
+  }
+
+  /**
+   * An object as stored, parsed so that integers stay integers (client-java's Gson would turn them into doubles,
+   * which the API server refuses for integer fields on the way back); null when it is gone.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> getRaw(Ref ref) throws ApiException {
+    String path = "/apis/slipway.dev/v1alpha1/namespaces/" + namespace + "/" + ref.plural() + "/" + ref.name();
+    okhttp3.Call call = client.buildCall(null, path, "GET", List.of(), List.of(), null,
+        new LinkedHashMap<>(Map.of("Accept", "application/json")), Map.of(), Map.of(), new String[] {"BearerToken"},
+        null);
+    try (okhttp3.Response response = call.execute()) {
+      if (response.code() == 404) {
+        return null;
+      }
+      String text = response.body() == null ? "" : response.body().string();
+      if (!response.isSuccessful()) {
+        throw new ApiException(response.code(), text);
+      }
+      return (Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("get " + ref, e);
     }
   }
 

@@ -282,6 +282,21 @@ final class HostileManifests {
     return new Hostile(index, base, object, List.copyOf(mutations));
   }
 
+  /**
+   * A hostile edit of a stored object, as {@code kubectl replace} of an edited manifest sends it: the stored metadata
+   * (resourceVersion, finalizers and labels kept, managedFields dropped), no status, and the spec changed by one
+   * mutation (never the name: a replace cannot rename). Named {@code update-<name>} as its base.
+   */
+  @SuppressWarnings("unchecked")
+  Hostile update(int index, Map<String, Object> stored) {
+    Map<String, Object> object = copy(stored);
+    object.remove("status");
+    Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
+    metadata.remove("managedFields");
+    Mutation mutation = mutate(object, false);
+    return new Hostile(index, "update-" + metadata.get("name"), object, List.of(mutation));
+  }
+
   @SuppressWarnings("unchecked")
   private static void pointAtCluster(Map<String, Object> object, String cluster) {
     Map<String, Object> spec = (Map<String, Object>) object.get("spec");
@@ -320,9 +335,13 @@ final class HostileManifests {
   }
 
   private Mutation mutate(Map<String, Object> object) {
+    return mutate(object, true);
+  }
+
+  private Mutation mutate(Map<String, Object> object, boolean mayRename) {
     List<Slot> slots = new ArrayList<>();
     collect(object.get("spec"), "spec", "spec", slots);
-    if (random.nextInt(100) < 3) {
+    if (mayRename && random.nextInt(100) < 3) {
       Map<?, ?> metadata = (Map<?, ?>) object.get("metadata");
       slots.add(new Slot(metadata, "name", "metadata.name"));
     }
