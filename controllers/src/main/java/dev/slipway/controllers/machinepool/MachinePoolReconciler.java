@@ -244,7 +244,7 @@ public class MachinePoolReconciler implements Reconciler {
         : ConditionReasons.IMMUTABLE_FIELD_CHANGED, drifted.isEmpty() ? ""
         : "the cloud pool's " + drifted + " differ from the spec: changed outside Slipway", generation, now);
 
-    NodesObservation nodes = observeNodes(target, state.machines(), pool);
+    NodesObservation nodes = observeNodes(target, state, pool);
     int expected = spec.replicas() != null ? spec.replicas() : state.machines().size();
     boolean nodesReady = nodes.synced() && nodes.ready() == state.machines().size()
         && state.machines().size() == expected;
@@ -325,11 +325,18 @@ public class MachinePoolReconciler implements Reconciler {
     return colon < 0 ? message : message.substring(0, colon);
   }
 
-  /** The Nodes of the pool's machines in the workload cluster, looked up by canonical providerID only. */
-  private NodesObservation observeNodes(ClusterTarget target, List<ProviderId> machines, MachinePool pool) {
+  /**
+   * The Nodes of the pool's machines in the workload cluster, looked up by canonical providerID only; for a cluster
+   * with no Nodes to read (node-less provider), the machines the cloud reports ready.
+   */
+  private NodesObservation observeNodes(ClusterTarget target, NodePoolState state, MachinePool pool) {
+    List<ProviderId> machines = state.machines();
     Optional<WorkloadCluster> workload = workloadClusters.get(target.namespace(), target.name());
     if (workload.isEmpty() || !workload.get().synced()) {
       return new NodesObservation(false, 0, List.of());
+    }
+    if (workload.get().isNodeless()) {
+      return new NodesObservation(true, Objects.requireNonNullElse(state.readyMachines(), 0), List.of());
     }
     List<NodeRef> refs = new ArrayList<>();
     int ready = 0;

@@ -14,6 +14,7 @@ import java.util.List;
 public final class WorkloadCluster {
 
   static final String BY_PROVIDER_ID = "byProviderId";
+  static final String NODELESS = "nodeless";
 
   private final String key;
   private final String secretVersion;
@@ -30,29 +31,48 @@ public final class WorkloadCluster {
     this.nodes = nodes;
   }
 
+  /**
+   * A cluster of a provider that registers no Nodes (the node-less simulated cloud): nothing to watch, always synced,
+   * no Node ever found, so there is nothing to cordon or drain; machines' readiness comes from the cloud.
+   */
+  static WorkloadCluster nodeless(String key) {
+    return new WorkloadCluster(key, NODELESS, null, null, null);
+  }
+
+  /** Whether this cluster has no workload API (see {@link #nodeless}). */
+  public boolean isNodeless() {
+    return nodes == null;
+  }
+
   /** {@code namespace/name} of the Cluster object. */
   public String key() {
     return key;
   }
 
   public ApiClient client() {
+    if (client == null) {
+      throw new IllegalStateException("cluster " + key + " has no workload API: its provider registers no Nodes");
+    }
     return client;
   }
 
   /** Whether the Node cache has listed once; before that, absent Nodes mean nothing. */
   public boolean synced() {
-    return nodes.hasSynced();
+    return nodes == null || nodes.hasSynced();
   }
 
   /** The Node whose spec.providerID canonicalises to {@code id}, or null. */
   public V1Node node(ProviderId id) {
+    if (nodes == null) {
+      return null;
+    }
     List<V1Node> matches = nodes.getIndexer().byIndex(BY_PROVIDER_ID, id.value());
     return matches.isEmpty() ? null : matches.get(0);
   }
 
   /** The Node of that name, or null. For nodes already matched by providerID (names are never matched on). */
   public V1Node nodeByName(String name) {
-    return nodes.getIndexer().getByKey(name);
+    return nodes == null ? null : nodes.getIndexer().getByKey(name);
   }
 
   String secretVersion() {
@@ -60,7 +80,9 @@ public final class WorkloadCluster {
   }
 
   void stop() {
-    factory.stopAllRegisteredInformers();
+    if (factory != null) {
+      factory.stopAllRegisteredInformers();
+    }
   }
 
   /** Index function: a Node's canonical providerID; Nodes without a parsable one are not indexed. */

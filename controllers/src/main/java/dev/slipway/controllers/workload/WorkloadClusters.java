@@ -1,6 +1,8 @@
 package dev.slipway.controllers.workload;
 
+import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.controllers.runtime.ManagementInformers;
+import dev.slipway.provider.Providers;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
@@ -40,11 +42,13 @@ public class WorkloadClusters implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(WorkloadClusters.class);
 
   private final ManagementInformers informers;
+  private final Providers providers;
   private final Map<String, WorkloadCluster> clusters = new ConcurrentHashMap<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-  public WorkloadClusters(ManagementInformers informers) {
+  public WorkloadClusters(ManagementInformers informers, Providers providers) {
     this.informers = informers;
+    this.providers = providers;
   }
 
   /** The name of a Cluster's kubeconfig Secret. */
@@ -62,6 +66,9 @@ public class WorkloadClusters implements DisposableBean {
    * of the Secret's resourceVersion from the cache.
    */
   public Optional<WorkloadCluster> get(String namespace, String clusterName) {
+    if (nodeless(namespace, clusterName)) {
+      return Optional.of(clusters.computeIfAbsent(namespace + "/" + clusterName, WorkloadCluster::nodeless));
+    }
     V1Secret secret = informers.kubeconfigSecret(namespace, secretName(clusterName));
     String key = namespace + "/" + clusterName;
     if (secret == null || secret.getData() == null || secret.getData().get(KUBECONFIG_KEY) == null) {
@@ -78,6 +85,13 @@ public class WorkloadClusters implements DisposableBean {
       return connect(k, version, new String(secret.getData().get(KUBECONFIG_KEY), StandardCharsets.UTF_8));
     });
     return Optional.ofNullable(cluster);
+  }
+
+  /** Whether the Cluster's provider registers no Nodes (the node-less simulated cloud): nothing to connect to. */
+  private boolean nodeless(String namespace, String clusterName) {
+    Cluster cluster = informers.cluster(namespace, clusterName);
+    return cluster != null && cluster.getSpec() != null && cluster.getSpec().provider() != null
+        && providers.find(cluster.getSpec().provider()).map(p -> !p.registersNodes()).orElse(false);
   }
 
   /** Stops watching a cluster that is being deleted. */

@@ -36,7 +36,8 @@ public final class ControllerProcess implements AutoCloseable {
    * @param logDir where the log goes
    * @param kubeconfig the management cluster
    * @param workloadKubeconfig the workload API server of the simulated cloud
-   * @param properties extra Spring properties, passed as {@code --key=value}; a key given here replaces the default
+   * @param properties extra Spring properties, passed as {@code --key=value}; a key given here replaces the default,
+   *     and an empty value removes it
    */
   public static ControllerProcess start(String name, Path logDir, Path kubeconfig, Path workloadKubeconfig,
       Map<String, String> properties) {
@@ -60,6 +61,8 @@ public final class ControllerProcess implements AutoCloseable {
     effective.put("spring.main.cloud-platform", "none");
     // Note: a key given twice on the command line binds as "first,second"; overrides replace, never append.
     effective.putAll(properties);
+    // An empty value removes a default, e.g. slipway.providers.sim.workload-kubeconfig for the node-less cloud.
+    effective.values().removeIf(String::isEmpty);
     List<String> args = new ArrayList<>(List.of(
         "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"),

@@ -23,11 +23,23 @@ import java.util.Map;
  * @param mode System or User
  * @param machines the pool's machines, by canonical providerID
  * @param message the last error or progress note from the cloud, or null
+ * @param readyMachines how many of {@code machines} the cloud itself reports ready (their node registered), or null
+ *     when it does not say: the controllers then count the Ready Nodes of the workload cluster. A provider whose
+ *     clusters have no Nodes to read ({@link Provider#registersNodes()} false) must set it.
  */
 public record NodePoolState(ProvisioningPhase phase, String provisioningState, String cloudResourceId,
     String version, MachineTemplate template, Integer replicas, Autoscaling autoscaling,
     Map<String, String> nodeLabels, List<Taint> taints, NodepoolMode mode, List<ProviderId> machines,
-    String message) {
+    String message, Integer readyMachines) {
+
+  /** A pool whose machines' readiness is read from the workload cluster's Nodes. */
+  public NodePoolState(ProvisioningPhase phase, String provisioningState, String cloudResourceId,
+      String version, MachineTemplate template, Integer replicas, Autoscaling autoscaling,
+      Map<String, String> nodeLabels, List<Taint> taints, NodepoolMode mode, List<ProviderId> machines,
+      String message) {
+    this(phase, provisioningState, cloudResourceId, version, template, replicas, autoscaling, nodeLabels, taints, mode,
+        machines, message, null);
+  }
 
   public static NodePoolState absent() {
     return new NodePoolState(ProvisioningPhase.ABSENT, null, null, null, null, null, null, Map.of(), List.of(),

@@ -34,4 +34,14 @@ public interface Provider {
   RegistryAccessService registryAccess();
 
   AutoscalerProfileService autoscalerProfiles();
+
+  /**
+   * Whether this provider's clusters have Nodes in a workload API the controllers read (cordon, drain, match machines
+   * to Nodes). True for every real cloud. False only for the node-less simulated cloud of fleet-scale runs: the
+   * controllers then take machines' readiness from {@link NodePoolState#readyMachines()}, watch no workload API and
+   * have nothing to cordon or drain.
+   */
+  default boolean registersNodes() {
+    return true;
+  }
 }

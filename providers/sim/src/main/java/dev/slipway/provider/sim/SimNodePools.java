@@ -36,7 +36,7 @@ final class SimNodePools implements NodePoolService {
   public NodePoolState observe(ClusterTarget cluster, String cloudPoolName) throws CloudException {
     return cloud.call(cluster, "observe pool", "observe pool " + cloudPoolName, true, (state, now) -> {
       PoolRecord pool = state.pools().get(cloudPoolName);
-      return new SimCloud.Outcome<>(state, pool == null ? NodePoolState.absent() : view(cluster, pool, now));
+      return new SimCloud.Outcome<>(state, pool == null ? NodePoolState.absent() : view(cluster, pool, now, cloud.hasNodes()));
     });
   }
 
@@ -156,7 +156,7 @@ final class SimNodePools implements NodePoolService {
     }
   }
 
-  private static NodePoolState view(ClusterTarget cluster, PoolRecord pool, Instant now) {
+  private static NodePoolState view(ClusterTarget cluster, PoolRecord pool, Instant now, boolean hasNodes) {
     OperationRecord operation = pool.operation();
     ProvisioningPhase phase;
     String provisioningState;
@@ -182,6 +182,11 @@ final class SimNodePools implements NodePoolService {
     return new NodePoolState(phase, provisioningState,
         SimIdentities.poolResourceId(cluster.namespace(), cluster.name(), pool.name()), pool.version(),
         pool.template(), pool.count(), pool.autoscaling(), pool.nodeLabels(), pool.taints(), pool.mode(), machines,
-        message);
+        message, hasNodes ? null : readyMachines(pool, now));
+  }
+
+  /** Node-less mode: a machine is ready once its VM exists and its node would have registered. */
+  private static int readyMachines(PoolRecord pool, Instant now) {
+    return (int) pool.machines().stream().filter(m -> m.vmExists(now) && m.nodeDue(now)).count();
   }
 }

@@ -43,6 +43,12 @@ public final class SimProvider implements Provider {
   }
 
   /** The simulated cloud itself, e.g. for its out-of-band console in tests. */
+  /** False in node-less mode (no workload kubeconfig): readiness comes from the simulated machines. */
+  @Override
+  public boolean registersNodes() {
+    return cloud.hasNodes();
+  }
+
   public SimCloud cloud() {
     return cloud;
   }

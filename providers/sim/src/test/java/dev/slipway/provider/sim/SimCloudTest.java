@@ -164,6 +164,28 @@ class SimCloudTest {
   }
 
   @Test
+  void nodelessCloudReportsMachinesReadyOnceTheirNodeWouldHaveRegistered() throws CloudException {
+    assertThat(cloud.hasNodes()).as("no workload server: node-less").isFalse();
+    assertThat(new SimProvider(cloud).registersNodes()).isFalse();
+    readyControlPlane(cluster);
+
+    cloud.nodePools().ensure(cluster, pool("alpha", 3));
+    assertThat(cloud.nodePools().observe(cluster, "alpha").readyMachines()).isZero();
+    advance(1);
+    NodePoolState vmsUp = cloud.nodePools().observe(cluster, "alpha");
+    assertThat(vmsUp.machines()).hasSize(3);
+    assertThat(vmsUp.readyMachines()).as("VMs exist, no node due before 2 s").isZero();
+    advance(4);
+    NodePoolState ready = cloud.nodePools().observe(cluster, "alpha");
+    assertThat(ready.phase()).isEqualTo(ProvisioningPhase.READY);
+    assertThat(ready.readyMachines()).isEqualTo(3);
+
+    cloud.nodePools().ensure(cluster, pool("alpha", 1));
+    advance(10);
+    assertThat(cloud.nodePools().observe(cluster, "alpha").readyMachines()).as("scaled in").isEqualTo(1);
+  }
+
+  @Test
   void registeredNodesCarryTheCloudsLabelsAndThePoolsLabelsAndTaints() throws CloudException {
     readyControlPlane(cluster);
     Taint gpu = new Taint("example.com/gpu", "true", Taint.Effect.NoSchedule);
