@@ -19,6 +19,10 @@ import java.util.Map;
  */
 public final class ControllerProcess implements AutoCloseable {
 
+  /** Quick start and a small footprint for short test runs: C1 only, serial collector, small thread stacks. */
+  public static final List<String> TEST_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xss512k",
+      "-XX:+UseSerialGC");
+
   private final SupervisedProcess process;
   private final int port;
 
@@ -47,6 +51,15 @@ public final class ControllerProcess implements AutoCloseable {
   /** As {@link #start(String, Path, Path, Path, Map)}, with extra environment variables (e.g. AWS credentials). */
   public static ControllerProcess start(String name, Path logDir, Path kubeconfig, Path workloadKubeconfig,
       Map<String, String> properties, Map<String, String> environment) {
+    return start(name, logDir, kubeconfig, workloadKubeconfig, properties, environment, TEST_JVM_OPTIONS);
+  }
+
+  /**
+   * As {@link #start(String, Path, Path, Path, Map, Map)}, with the JVM's options instead of the tests' quick-start
+   * ones ({@link #TEST_JVM_OPTIONS}): benchmarks run the JIT and collector production runs.
+   */
+  public static ControllerProcess start(String name, Path logDir, Path kubeconfig, Path workloadKubeconfig,
+      Map<String, String> properties, Map<String, String> environment, List<String> jvmOptions) {
     int port = FreePorts.take(1).get(0);
     Map<String, String> effective = new LinkedHashMap<>();
     effective.put("server.port", String.valueOf(port));
@@ -63,10 +76,8 @@ public final class ControllerProcess implements AutoCloseable {
     effective.putAll(properties);
     // An empty value removes a default, e.g. slipway.providers.sim.workload-kubeconfig for the node-less cloud.
     effective.values().removeIf(String::isEmpty);
-    List<String> args = new ArrayList<>(List.of(
-        "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"),
-        SlipwayApplication.class.getName()));
+    List<String> args = new ArrayList<>(jvmOptions);
+    args.addAll(List.of("-cp", System.getProperty("java.class.path"), SlipwayApplication.class.getName()));
     effective.forEach((key, value) -> args.add("--" + key + "=" + value));
     try {
       SupervisedProcess process = SupervisedProcess.start(ControlPlaneBinaries.resolve(), name, logDir,

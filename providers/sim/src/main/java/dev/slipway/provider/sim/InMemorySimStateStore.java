@@ -33,6 +33,17 @@ public final class InMemorySimStateStore implements SimStateStore {
     return written[0];
   }
 
+  /** How many node pools the clusters held here have, whatever their state (creating, deleting): for benchmarks. */
+  public int poolCount() {
+    int pools = 0;
+    for (Versioned versioned : states.values()) {
+      if (versioned.state() != null && versioned.state().pools() != null) {
+        pools += versioned.state().pools().size();
+      }
+    }
+    return pools;
+  }
+
   private static String key(String namespace, String name) {
     return namespace + "/" + name;
   }

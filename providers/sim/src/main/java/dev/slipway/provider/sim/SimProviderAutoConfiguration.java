@@ -4,6 +4,7 @@ import dev.slipway.api.v1alpha1.SimClusterSpec.LatencyProfile;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -51,12 +52,15 @@ public class SimProviderAutoConfiguration {
     for (LatencyProfile profile : LatencyProfile.values()) {
       latency.put(profile, LatencyModel.preset(profile).with(properties.latency().get(profile)));
     }
+    MeterRegistry registry = meters.getIfAvailable(() -> Metrics.globalRegistry);
     if (workload == null) {
       LOG.info("Simulated cloud is node-less: no workload kubeconfig, state kept in memory only");
+      InMemorySimStateStore memory = (InMemorySimStateStore) store;
+      Gauge.builder("slipway.sim.pools", memory, InMemorySimStateStore::poolCount)
+          .description("Node pools the node-less simulated cloud holds (all clusters, any state)").register(registry);
     } else {
       LOG.info("Simulated cloud registers Nodes and keeps its state in {}", workload.endpoint());
     }
-    MeterRegistry registry = meters.getIfAvailable(() -> Metrics.globalRegistry);
     return new SimProvider(new SimCloud(clock.getIfAvailable(Clock::systemUTC), store, workload, latency,
         properties.faults(), SimRandomness.seeded(properties.seed())).recordingCalls((operation, outcome, took) ->
             Timer.builder("slipway.cloud.requests").description("Cloud API calls made by Slipway")
