@@ -1,6 +1,8 @@
 package dev.slipway.controllers.cluster;
 
 import dev.slipway.api.v1alpha1.Cluster;
+import dev.slipway.api.v1alpha1.MachinePool;
+import dev.slipway.api.v1alpha1.Nodepool;
 import dev.slipway.api.v1alpha1.SlipwayResource;
 import dev.slipway.controllers.runtime.ControllerDefinition;
 import dev.slipway.controllers.runtime.EnqueueHandler;
@@ -44,10 +46,14 @@ public class ClusterController implements ControllerDefinition {
   @Override
   public void watch(WorkQueue<Request> queue) {
     informers.clusters().addEventHandler(EnqueueHandler.self(queue));
-    informers.nodepools().addEventHandler(EnqueueHandler.of(queue, np -> clusterOf(np,
-        np.getSpec() == null ? null : np.getSpec().clusterName())));
-    informers.machinePools().addEventHandler(EnqueueHandler.of(queue, mp -> clusterOf(mp,
-        mp.getSpec() == null ? null : mp.getSpec().clusterName())));
+    // A Cluster reads its children's specs (AKS System pools) and waits for them to be gone when deleting; their
+    // status writes (several per pool and rollout) would only wake it for nothing.
+    informers.nodepools().addEventHandler(EnqueueHandler.<Nodepool>of(queue, np -> clusterOf(np,
+        np.getSpec() == null ? null : np.getSpec().clusterName()))
+        .onUpdateOnlyIf(EnqueueHandler::specOrLifecycleChanged));
+    informers.machinePools().addEventHandler(EnqueueHandler.<MachinePool>of(queue, mp -> clusterOf(mp,
+        mp.getSpec() == null ? null : mp.getSpec().clusterName()))
+        .onUpdateOnlyIf(EnqueueHandler::specOrLifecycleChanged));
   }
 
   private static Request clusterOf(SlipwayResource<?, ?> object, String clusterName) {

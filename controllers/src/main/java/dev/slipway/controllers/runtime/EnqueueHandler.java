@@ -4,8 +4,11 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -16,10 +19,36 @@ public final class EnqueueHandler<T extends KubernetesObject> implements Resourc
 
   private final WorkQueue<Request> queue;
   private final Function<T, Collection<Request>> keys;
+  private final BiPredicate<T, T> updateMatters;
 
-  private EnqueueHandler(WorkQueue<Request> queue, Function<T, Collection<Request>> keys) {
+  private EnqueueHandler(WorkQueue<Request> queue, Function<T, Collection<Request>> keys,
+      BiPredicate<T, T> updateMatters) {
     this.queue = queue;
     this.keys = keys;
+    this.updateMatters = updateMatters;
+  }
+
+  private EnqueueHandler(WorkQueue<Request> queue, Function<T, Collection<Request>> keys) {
+    this(queue, keys, (before, after) -> true);
+  }
+
+  /**
+   * This handler, enqueueing on an update only when {@code matters(before, after)}: adds and deletes always enqueue.
+   * For watches of other kinds whose every status write would otherwise wake the owner for nothing.
+   */
+  public EnqueueHandler<T> onUpdateOnlyIf(BiPredicate<T, T> matters) {
+    return new EnqueueHandler<>(queue, keys, matters);
+  }
+
+  /**
+   * Whether an update changed more than status: the spec (generation), the deletion timestamp or the finalizers.
+   */
+  public static boolean specOrLifecycleChanged(KubernetesObject before, KubernetesObject after) {
+    V1ObjectMeta was = before.getMetadata();
+    V1ObjectMeta now = after.getMetadata();
+    return !Objects.equals(was.getGeneration(), now.getGeneration())
+        || !Objects.equals(was.getDeletionTimestamp(), now.getDeletionTimestamp())
+        || !Objects.equals(was.getFinalizers(), now.getFinalizers());
   }
 
   /** Enqueues the one key an object maps to, or nothing when it maps to null. */
@@ -49,7 +78,9 @@ public final class EnqueueHandler<T extends KubernetesObject> implements Resourc
 
   @Override
   public void onUpdate(T before, T after) {
-    enqueue(after);
+    if (updateMatters.test(before, after)) {
+      enqueue(after);
+    }
   }
 
   @Override
