@@ -3,6 +3,7 @@ package dev.slipway.controllers.runtime;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -15,11 +16,18 @@ import okhttp3.Response;
 final class ClientRateLimit implements Interceptor {
 
   private final Supplier<SlipwayProperties.Client> settings;
-  private double tokens = -1;
-  private long lastRefill = System.nanoTime();
+  private final LongSupplier nanoTime;
+  private boolean started;
+  private double tokens;
+  private long lastRefill;
 
   ClientRateLimit(Supplier<SlipwayProperties.Client> settings) {
+    this(settings, System::nanoTime);
+  }
+
+  ClientRateLimit(Supplier<SlipwayProperties.Client> settings, LongSupplier nanoTime) {
     this.settings = settings;
+    this.nanoTime = nanoTime;
   }
 
   @Override
@@ -36,13 +44,17 @@ final class ClientRateLimit implements Interceptor {
   }
 
   /** Takes a token, returning how long the caller must wait for it to be earned (zero when one was available). */
-  private synchronized long reserve() {
+  synchronized long reserve() {
     SlipwayProperties.Client limits = settings.get();
     double qps = Math.max(0.1, limits.qps());
     int burst = Math.max(1, limits.burst());
-    long now = System.nanoTime();
-    if (tokens < 0) {
+    long now = nanoTime.getAsLong();
+    // Note: tokens go negative while callers wait for them (a debt later callers queue behind); only the very first
+    // call fills the bucket. (Resetting on any negative value, as this once did, let every request through.)
+    if (!started) {
+      started = true;
       tokens = burst;
+      lastRefill = now;
     }
     tokens = Math.min(burst, tokens + (now - lastRefill) / 1e9 * qps);
     lastRefill = now;

@@ -49,7 +49,7 @@ public record SlipwayProperties(
    * @param qps sustained requests per second to the management API server (live)
    * @param burst requests allowed above {@code qps} in a burst (live)
    */
-  public record Client(@DefaultValue("50") double qps, @DefaultValue("100") int burst) {
+  public record Client(@DefaultValue("200") double qps, @DefaultValue("400") int burst) {
   }
 
   /**

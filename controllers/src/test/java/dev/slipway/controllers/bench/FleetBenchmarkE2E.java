@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>idle</b>: nothing changes for {@code idle-seconds}: reconciles/s, API writes/s (Leases excluded: leader
  *       election renews by design), cloud calls/s;</li>
  * </ol>
- * then deletes the fleet (teardown time). Peak heap is sampled every second over all phases. Prints a table and writes
+ * then deletes the fleet (teardown time). Peak heap used and peak live data after a collection
+ * ({@code jvm_gc_live_data_size_bytes}: what the heap must hold) are sampled every second over all phases. Prints a table and writes
  * {@code target/fleet-benchmark/fleet-benchmark.json} and {@code .png}. Correctness is asserted (everything converges,
  * no capacity violation, no leaked pool, no write while idle); figures are reported, never asserted.
  *
@@ -144,10 +145,12 @@ class FleetBenchmarkE2E {
           .ignoreExceptions().until(() -> HttpCalls.controllerMetrics(controllers.port())
               .sum("leader_election_master_status") == 1);
       DoubleAccumulator peakHeap = new DoubleAccumulator(Math::max, 0);
+      DoubleAccumulator peakLive = new DoubleAccumulator(Math::max, 0);
       sampler.scheduleWithFixedDelay(() -> {
         try {
-          peakHeap.accumulate(HttpCalls.controllerMetrics(controllers.port())
-              .sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area"))));
+          PromText metrics = HttpCalls.controllerMetrics(controllers.port());
+          peakHeap.accumulate(metrics.sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area"))));
+          peakLive.accumulate(metrics.sum("jvm_gc_live_data_size_bytes"));
         } catch (RuntimeException e) {
           LOG.debug("heap sample failed: {}", e.toString());
         }
@@ -243,7 +246,8 @@ class FleetBenchmarkE2E {
           PromText.delta(beforeIdle.reconciles(), afterIdle.reconciles()),
           PromText.delta(beforeIdle.cloudByOperation(), afterIdle.cloudByOperation()), idleWrites,
           total(idleWrites) / idle, (afterIdle.cloudCalls() - beforeIdle.cloudCalls()) / idle,
-          peakHeap.get() / (1024 * 1024), load.took().toNanos() / 1e9, load.writes(), load.writesPerSecond(),
+          peakHeap.get() / (1024 * 1024), peakLive.get() / (1024 * 1024), load.took().toNanos() / 1e9,
+          load.writes(), load.writesPerSecond(),
           coldSeconds / (load.took().toNanos() / 1e9), teardown);
     } finally {
       informers.stopAllRegisteredInformers();

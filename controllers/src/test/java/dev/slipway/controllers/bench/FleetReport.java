@@ -44,6 +44,7 @@ final class FleetReport {
       double idleApiWritesPerSecond,
       double idleCloudCallsPerSecond,
       double peakHeapMiB,
+      double peakLiveHeapMiB,
       double loaderSeconds,
       long loaderWrites,
       double loaderWritesPerSecond,
@@ -84,6 +85,7 @@ final class FleetReport {
         / s.idleSeconds());
     row(out, sizes, "  cloud calls/s", Size::idleCloudCallsPerSecond);
     row(out, sizes, "peak heap used, MiB", Size::peakHeapMiB);
+    row(out, sizes, "peak live data after old-gen GC, MiB (0: none)", Size::peakLiveHeapMiB);
     row(out, sizes, "teardown, s", Size::teardownSeconds);
     return out.toString();
   }

@@ -105,7 +105,7 @@ class OperatorSettingsIT {
             resync-period: 7m
         """);
     JsonObject changed = awaitInfo(info -> live(info).get("controllers.resyncPeriod").getAsString().equals("PT7M"));
-    assertThat(live(changed).get("client.qps").getAsDouble()).as("qps no longer set: default").isEqualTo(50.0);
+    assertThat(live(changed).get("client.qps").getAsDouble()).as("qps no longer set: default").isEqualTo(200.0);
 
     // A ConfigMap deleted while running: back to the defaults, still running.
     core.deleteNamespacedConfigMap(CONFIG_MAP, fixture.namespace).execute();
