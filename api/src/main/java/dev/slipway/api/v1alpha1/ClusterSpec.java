@@ -53,5 +53,22 @@ public record ClusterSpec(
     AzureClusterSpec azure,
 
     @JsonPropertyDescription("Simulated-cloud settings; required when spec.provider is sim, forbidden otherwise.")
-    SimClusterSpec sim) {
+    SimClusterSpec sim,
+
+    @JsonPropertyDescription("ProviderIdentity (cluster-scoped) the controllers act as for this cluster. Absent: "
+        + "the controllers' own identity (IRSA, Azure workload identity). The identity's provider must be "
+        + "spec.provider and it must allow this Cluster's namespace; otherwise Slipway makes no cloud call and "
+        + "reports Ready False (IdentityNotFound, IdentityNotAllowed, IdentityProviderMismatch).")
+    IdentityRef identityRef) {
+
+  /** A Cluster that uses the controllers' own identity. */
+  public ClusterSpec(CloudProvider provider, String region, String version, Boolean paused, AwsClusterSpec aws,
+      AzureClusterSpec azure, SimClusterSpec sim) {
+    this(provider, region, version, paused, aws, azure, sim, null);
+  }
+
+  /** This spec with {@code identityRef} replaced. */
+  public ClusterSpec withIdentityRef(IdentityRef ref) {
+    return new ClusterSpec(provider, region, version, paused, aws, azure, sim, ref);
+  }
 }

@@ -19,6 +19,18 @@ public final class ConditionReasons {
   public static final String CLOUD_BUSY = "CloudBusy";
   /** Cluster.spec.provider names a provider this Slipway does not run. */
   public static final String PROVIDER_NOT_CONFIGURED = "ProviderNotConfigured";
+  /**
+   * The ProviderIdentity named by the Cluster's spec.identityRef does not exist; no cloud call is made. Not Stalled:
+   * it may be on its way (GitOps applies objects in any order), and its creation wakes the Cluster.
+   */
+  public static final String IDENTITY_NOT_FOUND = "IdentityNotFound";
+  /**
+   * The Cluster's ProviderIdentity does not allow the Cluster's namespace (spec.allowedNamespaces); no cloud call is
+   * made. Stalled: a platform admin must change the identity or the namespace's labels (either change wakes it).
+   */
+  public static final String IDENTITY_NOT_ALLOWED = "IdentityNotAllowed";
+  /** The Cluster's ProviderIdentity is for another provider than the Cluster's; no cloud call is made. Stalled. */
+  public static final String IDENTITY_PROVIDER_MISMATCH = "IdentityProviderMismatch";
   /** The Cluster named by spec.clusterName does not exist in this namespace. */
   public static final String CLUSTER_NOT_FOUND = "ClusterNotFound";
   /** The Cluster exists but its control plane or kubeconfig is not ready yet. */

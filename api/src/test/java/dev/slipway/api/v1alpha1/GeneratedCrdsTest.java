@@ -34,7 +34,7 @@ class GeneratedCrdsTest {
   void committedCrdsMatchTheJavaTypes(String folder) throws IOException {
     Path committed = root.resolve(folder);
     List<String> generatedNames = fileNames(generated);
-    assertThat(generatedNames).as("generated CRDs").hasSize(6);
+    assertThat(generatedNames).as("generated CRDs").hasSize(7);
     assertThat(fileNames(committed)).as(folder + FIX).isEqualTo(generatedNames);
     for (String name : generatedNames) {
       assertThat(Files.readString(committed.resolve(name)))

@@ -96,6 +96,10 @@ class RbacIT {
       "create, '',          pods,                      team-a,         false",
       "delete, '',          nodes,                     '',             false",
       "update, apiextensions.k8s.io, customresourcedefinitions, '',   false",
+      "watch,  slipway.dev, provideridentities,        '',             true",
+      "watch,  '',          namespaces,                '',             true",
+      "update, slipway.dev, provideridentities,        '',             false",
+      "update, '',          namespaces,                '',             false",
   })
   void controllersGetExactlyWhatTheyNeed(String verb, String group, String resource, String namespace,
       boolean allowed, ApiClient client) throws ApiException {
@@ -137,6 +141,42 @@ class RbacIT {
     await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(allowed(client, user, List.of(),
         new V1ResourceAttributes().verb(verb).group("slipway.dev").resource(resource).namespace("team-a")))
         .isEqualTo(allowed));
+  }
+
+  /**
+   * Even bound cluster-wide, the built-in edit and admin roles grant nothing on the cluster-scoped
+   * ProviderIdentities (they choose which cloud identity acts for which namespace); slipway-identity-admin does.
+   */
+  @ParameterizedTest(name = "{0} bound cluster-wide may {1} provideridentities: {2}")
+  @CsvSource({
+      "edit,                   create, false",
+      "edit,                   update, false",
+      "admin,                  create, false",
+      "admin,                  delete, false",
+      "slipway-identity-admin, create, true",
+      "slipway-identity-admin, update, true",
+  })
+  void onlyIdentityAdminsManageProviderIdentities(String role, String verb, boolean allowed, ApiClient client)
+      throws ApiException {
+    RbacAuthorizationV1Api rbac = new RbacAuthorizationV1Api(client);
+    String user = "cluster-wide-" + role;
+    createIgnoringConflict(() -> rbac.createClusterRoleBinding(new V1ClusterRoleBinding()
+        .metadata(new V1ObjectMeta().name(user))
+        .roleRef(new V1RoleRef().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(role))
+        .subjects(List.of(new RbacV1Subject().apiGroup("rbac.authorization.k8s.io").kind("User").name(user))))
+        .execute());
+    V1ResourceAttributes attributes = new V1ResourceAttributes().verb(verb).group("slipway.dev")
+        .resource("provideridentities");
+
+    if (allowed) {
+      await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(allowed(client, user, List.of(),
+          attributes)).isTrue());
+    } else {
+      // Wait until aggregation has filled the role (it can list Clusters), so a refusal is not an empty role's.
+      await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(allowed(client, user, List.of(),
+          new V1ResourceAttributes().verb("list").group("slipway.dev").resource("clusters"))).isTrue());
+      assertThat(allowed(client, user, List.of(), attributes)).isFalse();
+    }
   }
 
   private static boolean allowed(ApiClient client, String user, List<String> groups, V1ResourceAttributes attributes)

@@ -38,7 +38,7 @@ class ValidationIT {
   void corpusCoversEveryRuleFamily() {
     assertThat(CORPUS.cases()).hasSizeGreaterThanOrEqualTo(25);
     assertThat(CORPUS.cases()).extracting(Case::base).map(b -> b.replaceAll("-.*", ""))
-        .contains("cluster", "nodepool", "machinepool", "cac", "role");
+        .contains("cluster", "nodepool", "machinepool", "cac", "role", "identity");
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.slipway.controllers.additionalconfig;
 
 import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.ClusterAdditionalConfig;
+import dev.slipway.controllers.identity.ClusterIdentities;
+import dev.slipway.controllers.identity.IdentityWatches;
 import dev.slipway.controllers.runtime.ControllerDefinition;
 import dev.slipway.controllers.runtime.EnqueueHandler;
 import dev.slipway.controllers.runtime.ManagementInformers;
@@ -20,11 +22,13 @@ public class ClusterAdditionalConfigController implements ControllerDefinition {
 
   private final ManagementInformers informers;
   private final ClusterAdditionalConfigReconciler reconciler;
+  private final ClusterIdentities identities;
 
   public ClusterAdditionalConfigController(ManagementInformers informers,
-      ClusterAdditionalConfigReconciler reconciler) {
+      ClusterAdditionalConfigReconciler reconciler, ClusterIdentities identities) {
     this.informers = informers;
     this.reconciler = reconciler;
+    this.identities = identities;
   }
 
   @Override
@@ -47,5 +51,7 @@ public class ClusterAdditionalConfigController implements ControllerDefinition {
     informers.additionalConfigs().addEventHandler(EnqueueHandler.self(queue));
     informers.clusters().addEventHandler(EnqueueHandler.toMany(queue, cluster -> ManagementInformers.requests(
         informers.additionalConfigs(), ManagementInformers.BY_CLUSTER, ManagementInformers.keyOf(cluster))));
+    IdentityWatches.register(informers, identities, queue, cluster -> ManagementInformers.requests(
+        informers.additionalConfigs(), ManagementInformers.BY_CLUSTER, cluster.getNamespace() + "/" + cluster.getName()));
   }
 }

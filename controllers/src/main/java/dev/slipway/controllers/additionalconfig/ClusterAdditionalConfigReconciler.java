@@ -12,6 +12,8 @@ import dev.slipway.api.v1alpha1.ConditionTypes;
 import dev.slipway.controllers.additionalconfig.ObservedConfig.ProfileState;
 import dev.slipway.controllers.additionalconfig.ObservedConfig.RegistryState;
 import dev.slipway.controllers.conditions.Conditions;
+import dev.slipway.controllers.identity.ClusterIdentities;
+import dev.slipway.controllers.identity.IdentityCheck;
 import dev.slipway.controllers.conditions.Progress;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
@@ -69,9 +71,11 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
   private final LiveSettings settings;
   private final Clock clock;
   private final Events events;
+  private final ClusterIdentities identities;
 
   public ClusterAdditionalConfigReconciler(ManagementInformers informers, ResourceWriter writer,
-      Providers providers, LiveSettings settings, Clock clock, Events events) {
+      Providers providers, LiveSettings settings, Clock clock, Events events, ClusterIdentities identities) {
+    this.identities = identities;
     this.informers = informers;
     this.writer = writer;
     this.providers = providers;
@@ -131,6 +135,17 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
           ? "; the finalizer stays so no grant is left behind" : ""), generation, now));
       return Requeue.resync(settings.get().controllers());
     }
+    IdentityCheck identity = identities.check(cluster);
+    if (!identity.allowed()) {
+      Condition ready = Conditions.find(previous.conditions(), ConditionTypes.READY);
+      if (ready == null || !identity.reason().equals(ready.reason())) {
+        events.warning(config, identity.reason(), "Cluster " + spec.clusterName() + ": " + identity.message());
+      }
+      writeStatus(config, notReady(current, identity.reason(), "Cluster " + spec.clusterName() + ": "
+          + identity.message() + (deleting ? "; the finalizer stays so no grant is left behind" : ""),
+          generation, now));
+      return Requeue.resync(settings.get().controllers());
+    }
     if (!deleting && !Conditions.isTrue(cluster.getStatus() == null ? null : cluster.getStatus().conditions(),
         ConditionTypes.READY)) {
       writeStatus(config, notReady(current, ConditionReasons.CLUSTER_NOT_READY, "waiting for Cluster "
@@ -138,8 +153,7 @@ public class ClusterAdditionalConfigReconciler implements Reconciler {
       // The Cluster's own changes wake this object; the resync is only a safety net.
       return Requeue.resync(settings.get().controllers());
     }
-    ClusterTarget target = new ClusterTarget(namespace, cluster.getMetadata().getName(),
-        cluster.getMetadata().getUid(), cluster.getSpec());
+    ClusterTarget target = identity.target(cluster, false);
     return reconcileChildren(config, cluster, provider.get(), target, record, deleting, current, generation, now);
   }
 

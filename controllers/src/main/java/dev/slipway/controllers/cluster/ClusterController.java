@@ -4,6 +4,8 @@ import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.MachinePool;
 import dev.slipway.api.v1alpha1.Nodepool;
 import dev.slipway.api.v1alpha1.SlipwayResource;
+import dev.slipway.controllers.identity.ClusterIdentities;
+import dev.slipway.controllers.identity.IdentityWatches;
 import dev.slipway.controllers.runtime.ControllerDefinition;
 import dev.slipway.controllers.runtime.EnqueueHandler;
 import dev.slipway.controllers.runtime.ManagementInformers;
@@ -15,17 +17,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Cluster controller: wakes on Cluster changes, and on changes of the Nodepools and MachinePools of a Cluster
- * (a deleting Cluster waits for them).
+ * (a deleting Cluster waits for them), and on changes of the ProviderIdentity a Cluster names or of its namespace's
+ * labels (they decide whether Slipway may act for it).
  */
 @Component
 public class ClusterController implements ControllerDefinition {
 
   private final ManagementInformers informers;
   private final ClusterReconciler reconciler;
+  private final ClusterIdentities identities;
 
-  public ClusterController(ManagementInformers informers, ClusterReconciler reconciler) {
+  public ClusterController(ManagementInformers informers, ClusterReconciler reconciler,
+      ClusterIdentities identities) {
     this.informers = informers;
     this.reconciler = reconciler;
+    this.identities = identities;
   }
 
   @Override
@@ -54,6 +60,7 @@ public class ClusterController implements ControllerDefinition {
     informers.machinePools().addEventHandler(EnqueueHandler.<MachinePool>of(queue, mp -> clusterOf(mp,
         mp.getSpec() == null ? null : mp.getSpec().clusterName()))
         .onUpdateOnlyIf(EnqueueHandler::specOrLifecycleChanged));
+    IdentityWatches.register(informers, identities, queue, java.util.List::of);
   }
 
   private static Request clusterOf(SlipwayResource<?, ?> object, String clusterName) {

@@ -17,6 +17,8 @@ import dev.slipway.controllers.nodepool.MachinePools;
 import dev.slipway.provider.NodePoolSpec;
 import dev.slipway.controllers.conditions.Conditions;
 import dev.slipway.controllers.conditions.Progress;
+import dev.slipway.controllers.identity.ClusterIdentities;
+import dev.slipway.controllers.identity.IdentityCheck;
 import dev.slipway.controllers.runtime.Events;
 import dev.slipway.controllers.runtime.Finalizers;
 import dev.slipway.controllers.runtime.Labels;
@@ -80,10 +82,12 @@ public class ClusterReconciler implements Reconciler {
   private final Events events;
   private final WorkloadClusters workloadClusters;
   private final CoreV1Api core;
+  private final ClusterIdentities identities;
 
   public ClusterReconciler(ManagementInformers informers, ResourceWriter writer, Providers providers,
       LiveSettings settings, Clock clock, Events events, WorkloadClusters workloadClusters,
-      @Qualifier("apiClient") ApiClient apiClient) {
+      @Qualifier("apiClient") ApiClient apiClient, ClusterIdentities identities) {
+    this.identities = identities;
     this.informers = informers;
     this.writer = writer;
     this.providers = providers;
@@ -130,7 +134,19 @@ public class ClusterReconciler implements Reconciler {
       writeStatus(cluster, withConditions(previous, "Failed", conditions, previous.observedGeneration()));
       return Requeue.resync(settings.get().controllers());
     }
-    ClusterTarget target = target(cluster);
+    IdentityCheck identity = identities.check(cluster);
+    if (!identity.allowed()) {
+      conditions = Conditions.set(conditions, ConditionTypes.PROVIDER_READY, ConditionStatus.FALSE,
+          identity.reason(), identity.message(), generation, now);
+      conditions = Conditions.set(conditions, ConditionTypes.READY, ConditionStatus.FALSE, identity.reason(),
+          identity.message(), generation, now);
+      announceRefusal(cluster, previous, identity);
+      writeStatus(cluster, withConditions(previous, ConditionReasons.IDENTITY_NOT_FOUND.equals(identity.reason())
+          ? previous.phase() : "Failed", conditions, previous.observedGeneration()));
+      // A change of the identity or of the namespace's labels wakes the Cluster; the resync is a safety net.
+      return Requeue.resync(settings.get().controllers());
+    }
+    ClusterTarget target = identity.target(cluster, false);
     try {
       return reconcileControlPlane(cluster, provider.get(), target, previous, conditions, generation, now);
     } catch (CloudException e) {
@@ -349,8 +365,17 @@ public class ClusterReconciler implements Reconciler {
       writeStatus(cluster, withConditions(previous, "Deleting", conditions, previous.observedGeneration()));
       return Requeue.resync(settings.get().controllers());
     }
+    IdentityCheck identity = identities.check(cluster);
+    if (!identity.allowed()) {
+      List<Condition> conditions = Conditions.set(previous.conditions(), ConditionTypes.READY, ConditionStatus.FALSE,
+          identity.reason(), "cannot delete the control plane: " + identity.message() + "; the finalizer stays so "
+          + "no cloud resource is lost", generation, now);
+      announceRefusal(cluster, previous, identity);
+      writeStatus(cluster, withConditions(previous, "Deleting", conditions, previous.observedGeneration()));
+      return Requeue.resync(settings.get().controllers());
+    }
     try {
-      OperationStatus deletion = provider.get().controlPlanes().delete(target(cluster));
+      OperationStatus deletion = provider.get().controlPlanes().delete(identity.target(cluster, true));
       if (!deletion.isDone()) {
         if (!"Deleting".equals(previous.phase())
             || !ConditionReasons.DELETING.equals(reasonOf(previous, ConditionTypes.READY))) {
@@ -399,9 +424,13 @@ public class ClusterReconciler implements Reconciler {
     writer.updateStatus(cluster);
   }
 
-  static ClusterTarget target(Cluster cluster) {
-    return new ClusterTarget(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
-        cluster.getMetadata().getUid(), cluster.getSpec());
+  /** A Warning Event when the Cluster's Ready reason becomes an identity refusal (once, not on every pass). */
+  private void announceRefusal(Cluster cluster, ClusterStatus previous, IdentityCheck identity) {
+    if (!identity.reason().equals(reasonOf(previous, ConditionTypes.READY))) {
+      events.warning(cluster, identity.reason(), identity.message());
+      LOG.info("No cloud call for cluster {}/{}: {}", cluster.getMetadata().getNamespace(),
+          cluster.getMetadata().getName(), identity.message());
+    }
   }
 
   private static ClusterStatus emptyStatus() {

@@ -25,10 +25,15 @@ import java.util.Set;
  */
 public final class Progress {
 
-  /** Ready reasons that need a human: permanent cloud errors, missing configuration, unknown data. */
+  /**
+   * Ready reasons that need a human: permanent cloud errors, missing configuration, unknown data, a cloud pool another
+   * MachinePool owns, an identity that
+   * refuses the Cluster (IdentityNotFound is left out: the identity may still be on its way).
+   */
   public static final Set<String> STALLED_REASONS = Set.of(ConditionReasons.PERMANENT_CLOUD_ERROR,
       ConditionReasons.PROVIDER_NOT_CONFIGURED, ConditionReasons.UNKNOWN_HASH_FUNCTION,
-      ConditionReasons.CLOUD_POOL_CLAIMED);
+      ConditionReasons.CLOUD_POOL_CLAIMED, ConditionReasons.IDENTITY_NOT_ALLOWED,
+      ConditionReasons.IDENTITY_PROVIDER_MISMATCH);
 
   private static final String WAITING = "WaitingForController";
 

@@ -1,5 +1,7 @@
 package dev.slipway.controllers.machinepool;
 
+import dev.slipway.controllers.identity.ClusterIdentities;
+import dev.slipway.controllers.identity.IdentityWatches;
 import dev.slipway.controllers.runtime.ControllerDefinition;
 import dev.slipway.controllers.runtime.EnqueueHandler;
 import dev.slipway.controllers.runtime.ManagementInformers;
@@ -21,12 +23,14 @@ public class MachinePoolController implements ControllerDefinition {
   private final ManagementInformers informers;
   private final WorkloadClusters workloadClusters;
   private final MachinePoolReconciler reconciler;
+  private final ClusterIdentities identities;
 
   public MachinePoolController(ManagementInformers informers, WorkloadClusters workloadClusters,
-      MachinePoolReconciler reconciler) {
+      MachinePoolReconciler reconciler, ClusterIdentities identities) {
     this.informers = informers;
     this.workloadClusters = workloadClusters;
     this.reconciler = reconciler;
+    this.identities = identities;
   }
 
   @Override
@@ -54,6 +58,8 @@ public class MachinePoolController implements ControllerDefinition {
                 pool.getSpec().cloudPoolName()))));
     informers.clusters().addEventHandler(EnqueueHandler.toMany(queue, cluster -> ManagementInformers.requests(
         informers.machinePools(), ManagementInformers.BY_CLUSTER, ManagementInformers.keyOf(cluster))));
+    IdentityWatches.register(informers, identities, queue, cluster -> ManagementInformers.requests(
+        informers.machinePools(), ManagementInformers.BY_CLUSTER, cluster.getNamespace() + "/" + cluster.getName()));
     workloadClusters.onNodeChange(clusterKey -> ManagementInformers.requests(informers.machinePools(),
         ManagementInformers.BY_CLUSTER, clusterKey).forEach(queue::add));
   }

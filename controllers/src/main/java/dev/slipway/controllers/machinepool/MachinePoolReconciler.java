@@ -11,6 +11,8 @@ import dev.slipway.api.v1alpha1.MachinePoolSpec;
 import dev.slipway.api.v1alpha1.MachinePoolStatus;
 import dev.slipway.api.v1alpha1.NodeRef;
 import dev.slipway.controllers.conditions.Conditions;
+import dev.slipway.controllers.identity.ClusterIdentities;
+import dev.slipway.controllers.identity.IdentityCheck;
 import dev.slipway.controllers.conditions.Progress;
 import dev.slipway.controllers.metrics.NodeReadyMetrics;
 import dev.slipway.controllers.metrics.RolloutMetrics;
@@ -68,10 +70,12 @@ public class MachinePoolReconciler implements Reconciler {
   private final Events events;
   private final CrashPoints crashPoints;
   private final NodeReadyMetrics nodeReady;
+  private final ClusterIdentities identities;
 
   public MachinePoolReconciler(ManagementInformers informers, ResourceWriter writer, Providers providers,
       WorkloadClusters workloadClusters, LiveSettings settings, Clock clock, Events events,
-      CrashPoints crashPoints, NodeReadyMetrics nodeReady) {
+      CrashPoints crashPoints, NodeReadyMetrics nodeReady, ClusterIdentities identities) {
+    this.identities = identities;
     this.informers = informers;
     this.writer = writer;
     this.providers = providers;
@@ -134,8 +138,17 @@ public class MachinePoolReconciler implements Reconciler {
           + cluster.getSpec().provider().value() + " is not configured in this Slipway", generation, now));
       return Requeue.resync(settings.get().controllers());
     }
-    ClusterTarget target = new ClusterTarget(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
-        cluster.getMetadata().getUid(), cluster.getSpec(), cluster.getMetadata().getDeletionTimestamp() != null);
+    IdentityCheck identity = identities.check(cluster);
+    if (!identity.allowed()) {
+      if (!identity.reason().equals(readyReason(previous))) {
+        events.warning(pool, identity.reason(), "Cluster " + spec.clusterName() + ": " + identity.message());
+      }
+      writeStatus(pool, notReady(previous, identity.reason(), "Cluster " + spec.clusterName() + ": "
+          + identity.message() + (deleting ? "; the finalizer stays so the cloud pool is not lost" : ""),
+          generation, now));
+      return Requeue.resync(settings.get().controllers());
+    }
+    ClusterTarget target = identity.target(cluster, cluster.getMetadata().getDeletionTimestamp() != null);
     try {
       if (pool.getMetadata().getDeletionTimestamp() != null) {
         return delete(pool, provider.get(), target, previous, generation, now, poll);
@@ -397,6 +410,11 @@ public class MachinePoolReconciler implements Reconciler {
 
   private static MachinePoolStatus emptyStatus() {
     return new MachinePoolStatus(null, "Pending", List.of(), null, null, List.of(), 0, 0, List.of());
+  }
+
+  private static String readyReason(MachinePoolStatus status) {
+    Condition ready = Conditions.find(status.conditions(), ConditionTypes.READY);
+    return ready == null ? null : ready.reason();
   }
 
   private static MachinePoolStatus notReady(MachinePoolStatus previous, String reason, String message,

@@ -4,6 +4,7 @@ import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.ClusterAdditionalConfig;
 import dev.slipway.api.v1alpha1.MachinePool;
 import dev.slipway.api.v1alpha1.Nodepool;
+import dev.slipway.api.v1alpha1.ProviderIdentity;
 import dev.slipway.api.v1alpha1.SlipwayResource;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -12,6 +13,8 @@ import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.informer.cache.Lister;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NamespaceList;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1SecretList;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
@@ -22,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared informer caches every controller reads from: the Slipway kinds, plus the kubeconfig Secrets Slipway
- * writes (selected by label, so the controllers never cache other Secrets). Informer resync is off: each reconciler
+ * writes (selected by label, so the controllers never cache other Secrets), the cluster-scoped ProviderIdentities and
+ * the Namespaces whose labels an identity's allowedNamespaces selector reads (only the watched namespace when
+ * {@code slipway.namespace} is set). Informer resync is off: each reconciler
  * schedules its own jittered resync, so a fleet's resyncs spread out instead of arriving at once.
  */
 @Component
@@ -34,6 +39,8 @@ public class ManagementInformers {
   public static final String BY_NODEPOOL = "byNodepool";
   /** Index of MachinePools by {@code namespace/clusterName/cloudPoolName}: the cloud pool they act on. */
   public static final String BY_CLOUD_POOL = "byCloudPool";
+  /** Index of Clusters by the name of the ProviderIdentity their spec.identityRef names. */
+  public static final String BY_IDENTITY = "byIdentity";
 
   private final SharedInformerFactory factory;
   private final SharedIndexInformer<Cluster> clusters;
@@ -41,6 +48,8 @@ public class ManagementInformers {
   private final SharedIndexInformer<MachinePool> machinePools;
   private final SharedIndexInformer<ClusterAdditionalConfig> additionalConfigs;
   private final SharedIndexInformer<V1Secret> kubeconfigSecrets;
+  private final SharedIndexInformer<ProviderIdentity> providerIdentities;
+  private final SharedIndexInformer<V1Namespace> namespaces;
 
   public ManagementInformers(@Qualifier("informerApiClient") ApiClient informerClient,
       SlipwayProperties properties) {
@@ -52,6 +61,11 @@ public class ManagementInformers {
     machinePools = informer(informerClient, MachinePool.class, MachinePool.List.class, MachinePool.PLURAL, namespace);
     additionalConfigs = informer(informerClient, ClusterAdditionalConfig.class, ClusterAdditionalConfig.List.class,
         ClusterAdditionalConfig.PLURAL, namespace);
+    clusters.addIndexers(Map.of(BY_IDENTITY, c -> c.getSpec() == null || c.getSpec().identityRef() == null
+        ? List.of() : List.of(c.getSpec().identityRef().name())));
+    // Cluster-scoped: listed without a namespace even when slipway.namespace narrows the namespaced kinds.
+    providerIdentities = informer(informerClient, ProviderIdentity.class, ProviderIdentity.List.class,
+        ProviderIdentity.PLURAL, null);
     nodepools.addIndexers(Map.of(BY_CLUSTER, np -> clusterKey(np, np.getSpec() == null ? null
         : np.getSpec().clusterName())));
     machinePools.addIndexers(Map.of(
@@ -77,6 +91,14 @@ public class ManagementInformers {
                 .watch(params.watch)
                 .buildCall(null),
         V1Secret.class, V1SecretList.class);
+    String onlyNamespace = namespace == null ? null : "metadata.name=" + namespace;
+    namespaces = factory.sharedIndexInformerFor(params -> core.listNamespace()
+            .fieldSelector(onlyNamespace)
+            .resourceVersion(params.resourceVersion)
+            .timeoutSeconds(params.timeoutSeconds)
+            .watch(params.watch)
+            .buildCall(null),
+        V1Namespace.class, V1NamespaceList.class);
   }
 
   private <T extends SlipwayResource<?, ?>, L extends io.kubernetes.client.common.KubernetesListObject>
@@ -99,7 +121,8 @@ public class ManagementInformers {
   /** Whether every cache has listed once; controllers start working only then. */
   public boolean hasSynced() {
     return clusters.hasSynced() && nodepools.hasSynced() && machinePools.hasSynced()
-        && additionalConfigs.hasSynced() && kubeconfigSecrets.hasSynced();
+        && additionalConfigs.hasSynced() && kubeconfigSecrets.hasSynced() && providerIdentities.hasSynced()
+        && namespaces.hasSynced();
   }
 
   public SharedIndexInformer<Cluster> clusters() {
@@ -120,6 +143,24 @@ public class ManagementInformers {
 
   public SharedIndexInformer<V1Secret> kubeconfigSecrets() {
     return kubeconfigSecrets;
+  }
+
+  public SharedIndexInformer<ProviderIdentity> providerIdentities() {
+    return providerIdentities;
+  }
+
+  public SharedIndexInformer<V1Namespace> namespaces() {
+    return namespaces;
+  }
+
+  /** A cached ProviderIdentity (cluster-scoped), or null. */
+  public ProviderIdentity providerIdentity(String name) {
+    return new Lister<>(providerIdentities.getIndexer()).get(name);
+  }
+
+  /** A cached Namespace, or null. */
+  public V1Namespace namespace(String name) {
+    return new Lister<>(namespaces.getIndexer()).get(name);
   }
 
   public Cluster cluster(String namespace, String name) {

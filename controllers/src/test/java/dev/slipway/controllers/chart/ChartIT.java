@@ -295,6 +295,12 @@ class ChartIT {
         .isEqualTo(reviewedRules("user-roles.yaml", "ClusterRole", "slipway-edit"));
     assertThat(ChartRbacRulesTest.rules(one(manifests, "ClusterRole", "slipway-view")))
         .isEqualTo(reviewedRules("user-roles.yaml", "ClusterRole", "slipway-view"));
+    assertThat(ChartRbacRulesTest.rules(one(manifests, "ClusterRole", "slipway-identity-admin")))
+        .isEqualTo(reviewedRules("user-roles.yaml", "ClusterRole", "slipway-identity-admin"));
+    assertThat(metadata(one(manifests, "ClusterRole", "slipway-identity-admin")).get("labels"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .doesNotContainKeys("rbac.authorization.k8s.io/aggregate-to-edit",
+            "rbac.authorization.k8s.io/aggregate-to-admin");
     assertThat(metadata(role).get("namespace")).isEqualTo(namespace);
     assertThat(metadata(one(manifests, "ConfigMap", "slipway-controllers")).get("namespace")).isEqualTo(namespace);
     for (String binding : List.of("ClusterRoleBinding", "RoleBinding")) {

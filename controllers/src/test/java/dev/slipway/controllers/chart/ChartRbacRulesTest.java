@@ -27,6 +27,7 @@ class ChartRbacRulesTest {
       "controllers-namespace.yaml, leader-election-role.yaml, Role,        slipway-controllers",
       "user-edit.yaml,             user-roles.yaml,           ClusterRole, slipway-edit",
       "user-view.yaml,             user-roles.yaml,           ClusterRole, slipway-view",
+      "user-identity-admin.yaml,   user-roles.yaml,           ClusterRole, slipway-identity-admin",
   })
   void chartRulesAreTheReviewedRules(String chartFile, String configFile, String kind, String name) {
     Map<String, Object> chart = Manifests.load(CHART_RULES.resolve(chartFile)).get(0);

@@ -14,18 +14,30 @@ import java.util.Objects;
  * @param deleting whether the Cluster is being deleted: its pools are going away with it, so a provider may let go
  *     of a pool the cloud removes together with the cluster (AKS: the last System pool, which AKS refuses to
  *     delete on its own)
+ * @param identity the ProviderIdentity to act as, checked by the controllers; null: the controllers' own identity
+ *     (IRSA, Azure workload identity, the simulated default account)
  */
-public record ClusterTarget(String namespace, String name, String uid, ClusterSpec spec, boolean deleting) {
+public record ClusterTarget(String namespace, String name, String uid, ClusterSpec spec, boolean deleting,
+    ResolvedIdentity identity) {
 
-  /** A Cluster that is not being deleted. */
+  /** A Cluster that is not being deleted and uses the controllers' own identity. */
   public ClusterTarget(String namespace, String name, String uid, ClusterSpec spec) {
-    this(namespace, name, uid, spec, false);
+    this(namespace, name, uid, spec, false, null);
+  }
+
+  /** A Cluster that uses the controllers' own identity. */
+  public ClusterTarget(String namespace, String name, String uid, ClusterSpec spec, boolean deleting) {
+    this(namespace, name, uid, spec, deleting, null);
   }
 
   public ClusterTarget {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(spec, "spec");
+    if (identity != null && identity.spec().provider() != spec.provider()) {
+      throw new IllegalArgumentException("identity " + identity.name() + " is for " + identity.spec().provider()
+          + ", cluster " + namespace + "/" + name + " is on " + spec.provider());
+    }
   }
 
   /** {@code namespace/name}, for logs and messages. */

@@ -24,6 +24,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class Manifests {
 
   private static final String GROUP = "slipway.dev";
+  /** Slipway kinds that are cluster-scoped: created without a namespace (the namespace argument is ignored). */
+  private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("ProviderIdentity");
 
   private Manifests() {
   }
@@ -49,6 +51,12 @@ public final class Manifests {
   public static Map<String, Object> create(ApiClient client, String namespace, Map<String, Object> object)
       throws ApiException {
     Target target = Target.of(object);
+    if (target.clusterScoped()) {
+      return (Map<String, Object>) new CustomObjectsApi(client)
+          .createClusterCustomObject(GROUP, target.version(), target.plural(), object)
+          .fieldValidation("Strict")
+          .execute();
+    }
     return (Map<String, Object>) new CustomObjectsApi(client)
         .createNamespacedCustomObject(GROUP, target.version(), namespace, target.plural(), object)
         .fieldValidation("Strict")
@@ -60,6 +68,12 @@ public final class Manifests {
   public static Map<String, Object> replace(ApiClient client, String namespace, Map<String, Object> object)
       throws ApiException {
     Target target = Target.of(object);
+    if (target.clusterScoped()) {
+      return (Map<String, Object>) new CustomObjectsApi(client)
+          .replaceClusterCustomObject(GROUP, target.version(), target.plural(), target.name(), object)
+          .fieldValidation("Strict")
+          .execute();
+    }
     return (Map<String, Object>) new CustomObjectsApi(client)
         .replaceNamespacedCustomObject(GROUP, target.version(), namespace, target.plural(), target.name(), object)
         .fieldValidation("Strict")
@@ -71,13 +85,18 @@ public final class Manifests {
   public static Map<String, Object> get(ApiClient client, String namespace, Map<String, Object> object)
       throws ApiException {
     Target target = Target.of(object);
+    if (target.clusterScoped()) {
+      return (Map<String, Object>) new CustomObjectsApi(client)
+          .getClusterCustomObject(GROUP, target.version(), target.plural(), target.name())
+          .execute();
+    }
     return (Map<String, Object>) new CustomObjectsApi(client)
         .getNamespacedCustomObject(GROUP, target.version(), namespace, target.plural(), target.name())
         .execute();
   }
 
-  /** Where an object goes: its API version and plural resource name. */
-  private record Target(String version, String plural, String name) {
+  /** Where an object goes: its API version, plural resource name and whether it is cluster-scoped. */
+  private record Target(String version, String plural, String name, boolean clusterScoped) {
 
     @SuppressWarnings("unchecked")
     static Target of(Map<String, Object> object) {
@@ -86,12 +105,14 @@ public final class Manifests {
         throw new IllegalArgumentException("not a " + GROUP + " object: apiVersion " + apiVersion);
       }
       String kind = Objects.toString(object.get("kind"), "");
-      // Every Slipway kind's plural is its lower-cased kind plus "s" (see config/crd/bases).
-      String plural = kind.toLowerCase(Locale.ROOT) + "s";
+      // Every Slipway kind's plural is its lower-cased kind plus "s", or "ies" for a final "y" (see
+      // config/crd/bases).
+      String lower = kind.toLowerCase(Locale.ROOT);
+      String plural = lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
       Object metadata = object.get("metadata");
       String name = metadata instanceof Map<?, ?> m ? Objects.toString(((Map<String, Object>) m).get("name"), "")
           : "";
-      return new Target(apiVersion.substring(GROUP.length() + 1), plural, name);
+      return new Target(apiVersion.substring(GROUP.length() + 1), plural, name, CLUSTER_SCOPED.contains(kind));
     }
   }
 }

@@ -33,6 +33,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Version", type = STRING, jsonPath = ".spec.version")
 @AdditionalPrinterColumn(name = "Ready", type = STRING, jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 @AdditionalPrinterColumn(name = "Phase", type = STRING, jsonPath = ".status.phase")
+@AdditionalPrinterColumn(name = "Identity", type = STRING, jsonPath = ".spec.identityRef.name", priority = 1)
 @AdditionalPrinterColumn(name = "Age", type = DATE, jsonPath = ".metadata.creationTimestamp")
 public final class ClusterCrd extends CustomResource<ClusterSpec, ClusterStatus> implements Namespaced {
 

@@ -34,7 +34,7 @@ final class EcrRegistryAccess implements RegistryAccessService {
     String policy = EcrPullPolicy.policyName(registryId);
     EcrPullPolicy.resource(registryId);
     try {
-      clients.iam().getRolePolicy(r -> r.roleName(role).policyName(policy));
+      clients.iam(cluster.identity()).getRolePolicy(r -> r.roleName(role).policyName(policy));
       return true;
     } catch (NoSuchEntityException e) {
       return false;
@@ -49,7 +49,8 @@ final class EcrRegistryAccess implements RegistryAccessService {
     String policy = EcrPullPolicy.policyName(registryId);
     String document = EcrPullPolicy.document(registryId);
     try {
-      clients.iam().putRolePolicy(r -> r.roleName(role).policyName(policy).policyDocument(document));
+      clients.iam(cluster.identity())
+          .putRolePolicy(r -> r.roleName(role).policyName(policy).policyDocument(document));
       LOG.info("Granted ECR pull from {} to node role {} of Cluster {} (policy {})", registryId, role,
           cluster.key(), policy);
       return OperationStatus.done();
@@ -63,7 +64,7 @@ final class EcrRegistryAccess implements RegistryAccessService {
     String role = role(cluster);
     String policy = EcrPullPolicy.policyName(registryId);
     try {
-      clients.iam().deleteRolePolicy(r -> r.roleName(role).policyName(policy));
+      clients.iam(cluster.identity()).deleteRolePolicy(r -> r.roleName(role).policyName(policy));
       LOG.info("Revoked ECR pull from {} for node role {} of Cluster {}", registryId, role, cluster.key());
       return OperationStatus.done();
     } catch (NoSuchEntityException e) {

@@ -117,7 +117,7 @@ final class EksControlPlanes implements ControlPlaneService {
     }
     AwsCredentialsIdentity credentials;
     try {
-      credentials = clients.credentials().resolveCredentials();
+      credentials = clients.credentials(cluster.spec().region(), cluster.identity()).resolveCredentials();
     } catch (SdkException e) {
       throw AwsErrors.map("resolve AWS credentials to sign the EKS token", e);
     }
@@ -251,6 +251,6 @@ final class EksControlPlanes implements ControlPlaneService {
   }
 
   private EksClient eks(ClusterTarget cluster) {
-    return clients.eks(cluster.spec().region());
+    return clients.eks(cluster.spec().region(), cluster.identity());
   }
 }

@@ -299,7 +299,7 @@ final class EksNodeGroups implements NodePoolService {
     }
     Map<String, String> subnetZones = new HashMap<>();
     try {
-      for (Subnet subnet : clients.ec2(cluster.spec().region())
+      for (Subnet subnet : clients.ec2(cluster.spec().region(), cluster.identity())
           .describeSubnetsPaginator(r -> r.subnetIds(clusterSubnets)).subnets()) {
         subnetZones.put(subnet.subnetId(), subnet.availabilityZone());
       }
@@ -313,7 +313,8 @@ final class EksNodeGroups implements NodePoolService {
     String clusterName = EksNames.clusterName(cluster);
     List<ProviderId> machines = new ArrayList<>();
     try {
-      for (Reservation reservation : clients.ec2(cluster.spec().region()).describeInstancesPaginator(r -> r.filters(
+      for (Reservation reservation : clients.ec2(cluster.spec().region(), cluster.identity())
+          .describeInstancesPaginator(r -> r.filters(
           Filter.builder().name("tag:eks:nodegroup-name").values(cloudPoolName).build(),
           Filter.builder().name("tag:eks:cluster-name").values(clusterName).build(),
           Filter.builder().name("instance-state-name").values("pending", "running").build())).reservations()) {
@@ -373,6 +374,6 @@ final class EksNodeGroups implements NodePoolService {
   }
 
   private EksClient eks(ClusterTarget cluster) {
-    return clients.eks(cluster.spec().region());
+    return clients.eks(cluster.spec().region(), cluster.identity());
   }
 }

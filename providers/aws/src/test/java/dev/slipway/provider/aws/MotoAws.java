@@ -40,10 +40,19 @@ final class MotoAws implements AutoCloseable {
   }
 
   MotoAws(MotoServer moto, AwsProperties properties) {
+    this(moto, properties, List.of());
+  }
+
+  /** With extra interceptors on every client (e.g. to see which key signed a request). */
+  MotoAws(MotoServer moto, AwsProperties properties,
+      List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> extra) {
     endpoint = moto.endpoint();
+    List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors = new ArrayList<>(
+        List.of(new SmallPages(), new CloudRequestMetrics(meters), requests));
+    interceptors.addAll(extra);
     clients = new AwsClients(properties,
         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSLIPWAYTEST", "slipway-test-secret")),
-        List.of(new SmallPages(), new CloudRequestMetrics(meters), requests));
+        interceptors);
     provider = new AwsProvider(clients, Clock.systemUTC());
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"

@@ -196,6 +196,9 @@ public final class SimCloud {
         Outcome<T> outcome = change.apply(CloudProgress.advance(before, now, actions), now);
         // Advance again: an operation that takes no time (Instant profile) is complete when the call returns.
         SimClusterState after = CloudProgress.advance(outcome.state(), now, actions);
+        if (!after.equals(before) && !after.isEmpty()) {
+          after = after.actedOnBy(account(cluster));
+        }
         for (NodeAction action : actions) {
           action.applyTo(nodes);
         }
@@ -212,6 +215,11 @@ public final class SimCloud {
     }
     throw CloudException.retryable("Conflict", "simulated cloud state of " + cluster.key() + " kept changing "
         + "under " + callName + " (" + WRITE_ATTEMPTS + " attempts)", requestId(), MIN_POLL);
+  }
+
+  /** The simulated account a call for {@code cluster} is made as: its ProviderIdentity's, else the default. */
+  static String account(ClusterTarget cluster) {
+    return cluster.identity() == null ? SimClusterState.DEFAULT_ACCOUNT : cluster.identity().spec().sim().account();
   }
 
   /** IN_PROGRESS until {@code operation} ends, or DONE when it already has and succeeded. */

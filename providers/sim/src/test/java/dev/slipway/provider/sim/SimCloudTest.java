@@ -12,7 +12,12 @@ import dev.slipway.api.v1alpha1.Autoscaling;
 import dev.slipway.api.v1alpha1.NodepoolMode;
 import dev.slipway.api.v1alpha1.SimClusterSpec.LatencyProfile;
 import dev.slipway.api.v1alpha1.Taint;
+import dev.slipway.api.v1alpha1.AllowedNamespaces;
+import dev.slipway.api.v1alpha1.CloudProvider;
+import dev.slipway.api.v1alpha1.ProviderIdentitySpec;
+import dev.slipway.api.v1alpha1.SimIdentity;
 import dev.slipway.provider.ClusterTarget;
+import dev.slipway.provider.ResolvedIdentity;
 import dev.slipway.provider.CloudException;
 import dev.slipway.provider.ControlPlaneState;
 import dev.slipway.provider.NodePoolSpec;
@@ -96,6 +101,22 @@ class SimCloudTest {
     assertThat(cloud.controlPlanes().ensure(cluster)).isEqualTo(OperationStatus.done());
     assertThat(cloud.controlPlanes().kubeconfig(cluster).yaml())
         .contains("server: https://c1.team-a.sim.invalid");
+  }
+
+  @Test
+  void recordsWhichAccountChangedTheCluster() throws CloudException {
+    ClusterTarget asTeamA = new ClusterTarget(cluster.namespace(), cluster.name(), cluster.uid(), cluster.spec(),
+        false, new ResolvedIdentity("team-a-sim", new ProviderIdentitySpec(CloudProvider.SIM, null, null,
+            new SimIdentity("team-a-account"), new AllowedNamespaces(null, null))));
+
+    cloud.controlPlanes().ensure(asTeamA);
+    assertThat(store.read("team-a", "c1").state().accounts()).containsExactly("team-a-account");
+
+    advance(10);
+    cloud.nodePools().ensure(cluster, pool("alpha", 1));
+    assertThat(store.read("team-a", "c1").state().accounts())
+        .as("a call with the controllers' own identity is recorded as the default account")
+        .containsExactly("default", "team-a-account");
   }
 
   @Test
