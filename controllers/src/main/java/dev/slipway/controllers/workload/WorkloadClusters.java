@@ -1,6 +1,7 @@
 package dev.slipway.controllers.workload;
 
 import dev.slipway.controllers.runtime.ManagementInformers;
+import dev.slipway.controllers.runtime.UserAgent;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
@@ -98,6 +99,8 @@ public class WorkloadClusters implements DisposableBean {
       LOG.warn("Kubeconfig Secret of cluster {} is unusable: {}", key, e.toString());
       return null;
     }
+    client.setUserAgent(UserAgent.VALUE);
+    watchClient.setUserAgent(UserAgent.VALUE);
     client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(30, TimeUnit.SECONDS).build());
     watchClient.setHttpClient(watchClient.getHttpClient().newBuilder().readTimeout(0, TimeUnit.SECONDS).build());
     SharedInformerFactory factory = new SharedInformerFactory(watchClient);
