@@ -23,12 +23,16 @@ public final class ManagementKubeconfig {
   /** A new client for the management cluster; callers add their own timeouts and interceptors. */
   public static ApiClient apiClient(String kubeconfig) {
     try {
+      ApiClient client;
       if (kubeconfig == null || kubeconfig.isBlank()) {
-        return ClientBuilder.standard().build();
+        client = ClientBuilder.standard().build();
+      } else {
+        try (Reader reader = Files.newBufferedReader(Path.of(kubeconfig))) {
+          client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
+        }
       }
-      try (Reader reader = Files.newBufferedReader(Path.of(kubeconfig))) {
-        return ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
-      }
+      client.setUserAgent(UserAgent.VALUE);
+      return client;
     } catch (IOException e) {
       throw new UncheckedIOException("build the management cluster client from "
           + (kubeconfig == null || kubeconfig.isBlank() ? "the standard locations" : kubeconfig), e);

@@ -2,7 +2,11 @@ package dev.slipway.controllers.workload;
 
 import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.controllers.runtime.ManagementInformers;
+<<<<<<< HEAD
 import dev.slipway.provider.Providers;
+=======
+import dev.slipway.controllers.runtime.UserAgent;
+>>>>>>> chaos
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
@@ -112,6 +116,8 @@ public class WorkloadClusters implements DisposableBean {
       LOG.warn("Kubeconfig Secret of cluster {} is unusable: {}", key, e.toString());
       return null;
     }
+    client.setUserAgent(UserAgent.VALUE);
+    watchClient.setUserAgent(UserAgent.VALUE);
     client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(30, TimeUnit.SECONDS).build());
     watchClient.setHttpClient(watchClient.getHttpClient().newBuilder().readTimeout(0, TimeUnit.SECONDS).build());
     SharedInformerFactory factory = new SharedInformerFactory(watchClient);

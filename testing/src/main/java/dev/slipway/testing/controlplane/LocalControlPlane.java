@@ -54,6 +54,25 @@ public final class LocalControlPlane implements AutoCloseable {
   private static final String CRD_VERSION = "v1";
   private static final String CRD_PLURAL = "customresourcedefinitions";
   public static final String KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+  private static final String AUDIT_LOG = "kube-apiserver-audit.log";
+  /** Who changed or evicted from which Node: Metadata level for those writes, nothing else. */
+  private static final String AUDIT_POLICY = """
+      apiVersion: audit.k8s.io/v1
+      kind: Policy
+      omitStages: ["RequestReceived"]
+      rules:
+      - level: Metadata
+        verbs: ["update", "patch", "delete"]
+        resources:
+        - group: ""
+          resources: ["nodes"]
+      - level: Metadata
+        verbs: ["create"]
+        resources:
+        - group: ""
+          resources: ["pods/eviction"]
+      - level: None
+      """;
 
   private final Options options;
   private final ControlPlaneBinaries binaries;
@@ -61,6 +80,9 @@ public final class LocalControlPlane implements AutoCloseable {
   private final List<SupervisedProcess> processes = new ArrayList<>();
   private final String adminToken;
   private String server;
+  private List<String> apiServerArgs;
+  private SupervisedProcess apiServer;
+  private int apiServerRestarts;
   private Path kubeconfig;
   private ApiClient apiClient;
   private Duration apiServerStartTime;
@@ -150,6 +172,58 @@ public final class LocalControlPlane implements AutoCloseable {
     return apiServerStartTime;
   }
 
+  /**
+   * kube-apiserver's audit log (JSON lines, {@code audit.k8s.io/v1} Events). The policy is narrow, so the file
+   * stays small: only writes to Nodes (update, patch, delete) and pod evictions, at Metadata level (verb, object,
+   * user, user agent, response code). Tests read it to see who touched which Node; it survives
+   * {@link #restartApiServer()} (kube-apiserver appends).
+   */
+  public Path apiServerAuditLog() {
+    return directory.resolve(AUDIT_LOG);
+  }
+
+  /**
+   * Kills kube-apiserver with SIGKILL (every watch and connection is cut at once) and starts it again with the
+   * same flags, port and certificates (it reuses the serving certificate in its {@code --cert-dir}), then awaits
+   * /readyz. etcd keeps the data, so clients carry on after reconnecting; existing kubeconfigs stay valid.
+   *
+   * @return how long kube-apiserver took to be ready again
+   */
+  public synchronized Duration restartApiServer() {
+    Instant killed = Instant.now();
+    apiServer.kill();
+    processes.remove(apiServer);
+    // Note: the killed process may hold its port for a moment; a start that fails to bind exits and is retried.
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      apiServerRestarts++;
+      try {
+        apiServer = SupervisedProcess.start(binaries, "kube-apiserver-restart-" + apiServerRestarts, directory,
+            binaries.kubeApiserver(), Map.of(), apiServerArgs);
+      } catch (IOException e) {
+        throw new UncheckedIOException("restart kube-apiserver", e);
+      }
+      // After etcd, before the workload components: close() stops them in reverse order.
+      processes.add(Math.min(1, processes.size()), apiServer);
+      try {
+        awaitReady(apiServer, this::apiServerReady);
+        last = null;
+        break;
+      } catch (RuntimeException e) {
+        LOG.warn("kube-apiserver restart attempt {} of {} failed: {}", attempt, START_ATTEMPTS, e.getMessage());
+        apiServer.kill();
+        processes.remove(apiServer);
+        last = e;
+      }
+    }
+    if (last != null) {
+      throw last;
+    }
+    Duration took = Duration.between(killed, Instant.now());
+    LOG.info("kube-apiserver {} restarted and ready after {} ms ({})", server, took.toMillis(), options.name());
+    return took;
+  }
+
   /** Folder with the logs and data of this control plane; deleted by {@link #close()}. */
   public Path directory() {
     return directory;
@@ -182,7 +256,9 @@ public final class LocalControlPlane implements AutoCloseable {
 
       server = "https://127.0.0.1:" + apiServerPort;
       Instant apiServerStarted = Instant.now();
-      SupervisedProcess apiServer = launch("kube-apiserver", binaries.kubeApiserver(), List.of(
+      Path auditPolicy = directory.resolve("audit-policy.yaml");
+      Files.writeString(auditPolicy, AUDIT_POLICY, StandardCharsets.UTF_8);
+      apiServerArgs = List.of(
           "--etcd-servers=" + etcdUrl,
           "--bind-address=127.0.0.1",
           "--advertise-address=127.0.0.1",
@@ -198,7 +274,12 @@ public final class LocalControlPlane implements AutoCloseable {
           // The default reconciler refuses a loopback advertise address and logs about it forever.
           "--endpoint-reconciler-type=none",
           "--allow-privileged=true",
-          "--v=0"));
+          "--audit-policy-file=" + auditPolicy,
+          "--audit-log-path=" + directory.resolve(AUDIT_LOG),
+          "--audit-log-format=json",
+          "--audit-log-mode=blocking",
+          "--v=0");
+      apiServer = launch("kube-apiserver", binaries.kubeApiserver(), apiServerArgs);
       // kube-apiserver writes its self-signed serving certificate first thing; clients trust exactly that.
       Path servingCertificate = pki.resolve("apiserver.crt");
       awaitReady(apiServer, () -> Files.isRegularFile(servingCertificate) && servingCertificate.toFile().length() > 0);

@@ -26,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +80,31 @@ class LocalControlPlaneIT {
           assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
         });
       });
+    }
+  }
+
+  @Test
+  void theApiServerRestartsWithItsDataAndAuditsNodeWritesByUserAgent() throws Exception {
+    try (LocalControlPlane controlPlane = LocalControlPlane.start(LocalControlPlane.Options.apiServerOnly("restart"))) {
+      ApiClient client = controlPlane.newApiClient();
+      client.setUserAgent("audit-probe/1");
+      CoreV1Api core = new CoreV1Api(client);
+      core.createNode(new V1Node().metadata(new V1ObjectMeta().name("audited"))).execute();
+      V1Node created = core.readNode("audited").execute();
+      core.replaceNode("audited", created.spec(new V1NodeSpec().unschedulable(true))).execute();
+      core.listNode().execute(); // a read: not audited
+
+      Duration took = controlPlane.restartApiServer();
+      assertThat(took).isPositive();
+      // The same client and kubeconfig work: same port, same serving certificate; the data is in etcd.
+      assertThat(core.readNode("audited").execute().getSpec().getUnschedulable()).isTrue();
+      core.deleteNode("audited").execute();
+
+      List<String> lines = Files.readAllLines(controlPlane.apiServerAuditLog());
+      assertThat(lines).filteredOn(l -> l.contains("\"userAgent\":\"audit-probe/1\""))
+          .extracting(l -> l.replaceAll(".*\"verb\":\"([a-z]+)\".*", "$1"))
+          .containsExactly("update", "delete");
+      assertThat(lines).noneMatch(l -> l.contains("\"verb\":\"list\"") || l.contains("\"verb\":\"get\""));
     }
   }
 

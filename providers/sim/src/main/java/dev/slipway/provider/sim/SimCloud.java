@@ -48,6 +48,7 @@ public final class SimCloud {
   private final SimRandomness randomness;
   private final FaultInjector faults;
   private volatile SimCallRecorder recorder = SimCallRecorder.NONE;
+  private volatile SimAuditLog audit = SimAuditLog.NONE;
   private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   private final SimControlPlanes controlPlanes = new SimControlPlanes(this);
@@ -90,6 +91,12 @@ public final class SimCloud {
   /** Tells {@code recorder} about every call Slipway makes from now on (metrics). */
   public SimCloud recordingCalls(SimCallRecorder recorder) {
     this.recorder = Objects.requireNonNull(recorder, "recorder");
+    return this;
+  }
+
+  /** Appends every effective mutating operation from now on to {@code log} (evidence for chaos tests). */
+  public SimCloud auditingTo(SimAuditLog log) {
+    this.audit = Objects.requireNonNull(log, "log");
     return this;
   }
 
@@ -193,7 +200,8 @@ public final class SimCloud {
         SimClusterState before = stored.state() != null ? stored.state()
             : SimClusterState.empty(cluster.namespace(), cluster.name());
         List<NodeAction> actions = new ArrayList<>();
-        Outcome<T> outcome = change.apply(CloudProgress.advance(before, now, actions), now);
+        SimClusterState current = CloudProgress.advance(before, now, actions);
+        Outcome<T> outcome = change.apply(current, now);
         // Advance again: an operation that takes no time (Instant profile) is complete when the call returns.
         SimClusterState after = CloudProgress.advance(outcome.state(), now, actions);
         if (!after.equals(before) && !after.isEmpty()) {
@@ -204,6 +212,9 @@ public final class SimCloud {
         }
         if (after.equals(before)
             || store.write(cluster.namespace(), cluster.name(), after.isEmpty() ? null : after, stored.version())) {
+          // Note: recorded once the write won, before a timeout is reported: an applied call is in the log.
+          audit.record(now, withFaults ? "api" : "console", cluster.key(),
+              SimAuditLog.changes(current, outcome.state()));
           if (fate == FaultInjector.Fate.APPLY_THEN_TIME_OUT) {
             throw faults.timeout(callName, cluster.key());
           }

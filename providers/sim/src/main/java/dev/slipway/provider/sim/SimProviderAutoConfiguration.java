@@ -61,11 +61,17 @@ public class SimProviderAutoConfiguration {
     } else {
       LOG.info("Simulated cloud registers Nodes and keeps its state in {}", workload.endpoint());
     }
-    return new SimProvider(new SimCloud(clock.getIfAvailable(Clock::systemUTC), store, workload, latency,
+    SimCloud cloud = new SimCloud(clock.getIfAvailable(Clock::systemUTC), store, workload, latency,
         properties.faults(), SimRandomness.seeded(properties.seed())).recordingCalls((operation, outcome, took) ->
             Timer.builder("slipway.cloud.requests").description("Cloud API calls made by Slipway")
                 .tag("provider", "sim").tag("service", "sim").tag("operation", operation).tag("outcome", outcome)
-                .register(registry).record(took)));
+                .register(registry).record(took));
+    if (properties.auditLog() != null) {
+      LOG.info("Simulated cloud appends its operations to {} as {}", properties.auditLog(),
+          properties.auditIdentity());
+      cloud.auditingTo(SimAuditLog.appendingTo(properties.auditLog(), properties.auditIdentity()));
+    }
+    return new SimProvider(cloud);
   }
 
   /** Reads the kubeconfig once and builds the one client every call uses. */
