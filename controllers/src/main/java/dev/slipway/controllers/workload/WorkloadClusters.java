@@ -2,11 +2,8 @@ package dev.slipway.controllers.workload;
 
 import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.controllers.runtime.ManagementInformers;
-<<<<<<< HEAD
-import dev.slipway.provider.Providers;
-=======
 import dev.slipway.controllers.runtime.UserAgent;
->>>>>>> chaos
+import dev.slipway.provider.Providers;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
