@@ -1,7 +1,6 @@
 package dev.slipway.controllers.runtime;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -16,10 +15,7 @@ import okhttp3.Response;
 final class ClientRateLimit implements Interceptor {
 
   private final Supplier<SlipwayProperties.Client> settings;
-  private final LongSupplier nanoTime;
-  private boolean started;
-  private double tokens;
-  private long lastRefill;
+  private final TokenBucket bucket;
 
   ClientRateLimit(Supplier<SlipwayProperties.Client> settings) {
     this(settings, System::nanoTime);
@@ -27,7 +23,7 @@ final class ClientRateLimit implements Interceptor {
 
   ClientRateLimit(Supplier<SlipwayProperties.Client> settings, LongSupplier nanoTime) {
     this.settings = settings;
-    this.nanoTime = nanoTime;
+    this.bucket = new TokenBucket(nanoTime);
   }
 
   @Override
@@ -44,21 +40,8 @@ final class ClientRateLimit implements Interceptor {
   }
 
   /** Takes a token, returning how long the caller must wait for it to be earned (zero when one was available). */
-  synchronized long reserve() {
+  long reserve() {
     SlipwayProperties.Client limits = settings.get();
-    double qps = Math.max(0.1, limits.qps());
-    int burst = Math.max(1, limits.burst());
-    long now = nanoTime.getAsLong();
-    // Note: tokens go negative while callers wait for them (a debt later callers queue behind); only the very first
-    // call fills the bucket. (Resetting on any negative value, as this once did, let every request through.)
-    if (!started) {
-      started = true;
-      tokens = burst;
-      lastRefill = now;
-    }
-    tokens = Math.min(burst, tokens + (now - lastRefill) / 1e9 * qps);
-    lastRefill = now;
-    tokens -= 1;
-    return tokens >= 0 ? 0 : (long) (-tokens / qps * TimeUnit.SECONDS.toNanos(1));
+    return bucket.reserve(limits.qps(), limits.burst());
   }
 }

@@ -36,6 +36,8 @@ public class OperatorSettingsInfo implements InfoContributor {
     liveValues.put("controllers.pollInterval", now.controllers().pollInterval().toString());
     liveValues.put("client.qps", now.client().qps());
     liveValues.put("client.burst", now.client().burst());
+    liveValues.put("client.events-qps", now.client().eventsQps());
+    liveValues.put("client.events-burst", now.client().eventsBurst());
     liveValues.put("drain.backoffInitial", now.drain().backoffInitial().toString());
     liveValues.put("drain.backoffMax", now.drain().backoffMax().toString());
 

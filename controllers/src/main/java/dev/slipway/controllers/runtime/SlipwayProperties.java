@@ -48,8 +48,12 @@ public record SlipwayProperties(
   /**
    * @param qps sustained requests per second to the management API server (live)
    * @param burst requests allowed above {@code qps} in a burst (live)
+   * @param eventsQps sustained Normal Events per second; above it (and the burst) Normal Events are dropped and
+   *     counted, Warnings always go out (live)
+   * @param eventsBurst Events allowed above {@code eventsQps} in a burst (live)
    */
-  public record Client(@DefaultValue("200") double qps, @DefaultValue("400") int burst) {
+  public record Client(@DefaultValue("200") double qps, @DefaultValue("400") int burst,
+      @DefaultValue("20") double eventsQps, @DefaultValue("200") int eventsBurst) {
   }
 
   /**

@@ -233,6 +233,7 @@ class FleetBenchmarkE2E {
       awaitPhase("teardown", () -> clusterCache.getIndexer().list().isEmpty()
           && nodepoolCache.getIndexer().list().isEmpty() && poolCache.getIndexer().list().isEmpty());
       double teardown = (System.nanoTime() - teardownStart) / 1e9;
+      double eventsDropped = HttpCalls.controllerMetrics(controllers.port()).sum("slipway_events_dropped_total");
 
       Map<String, Double> idleWrites = PromText.delta(beforeIdle.writesByResource(), afterIdle.writesByResource());
       return new FleetReport.Size(clusters, nodepools, coldSeconds,
@@ -248,7 +249,7 @@ class FleetBenchmarkE2E {
           total(idleWrites) / idle, (afterIdle.cloudCalls() - beforeIdle.cloudCalls()) / idle,
           peakHeap.get() / (1024 * 1024), peakLive.get() / (1024 * 1024), load.took().toNanos() / 1e9,
           load.writes(), load.writesPerSecond(),
-          coldSeconds / (load.took().toNanos() / 1e9), teardown);
+          coldSeconds / (load.took().toNanos() / 1e9), teardown, eventsDropped);
     } finally {
       informers.stopAllRegisteredInformers();
       sampler.shutdownNow();

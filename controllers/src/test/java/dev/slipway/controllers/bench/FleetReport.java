@@ -49,7 +49,8 @@ final class FleetReport {
       long loaderWrites,
       double loaderWritesPerSecond,
       double coldOverLoader,
-      double teardownSeconds) {
+      double teardownSeconds,
+      double eventsDropped) {
   }
 
   private FleetReport() {
@@ -87,6 +88,7 @@ final class FleetReport {
     row(out, sizes, "peak heap used, MiB", Size::peakHeapMiB);
     row(out, sizes, "peak live data after old-gen GC, MiB (0: none)", Size::peakLiveHeapMiB);
     row(out, sizes, "teardown, s", Size::teardownSeconds);
+    row(out, sizes, "Normal Events dropped (over budget), all phases", Size::eventsDropped);
     return out.toString();
   }
 

@@ -19,7 +19,7 @@ class FleetReportTest {
     return new FleetReport.Size(clusters, 3, cold, Map.of("cluster", 40.0 * clusters), Map.of("PUT", 900.0),
         Map.of("PUT", 800.0), 12.5, Double.NaN, Map.of(), 0, 0, 1, 3 * clusters, 3 * clusters, 15, 0.2,
         Map.of("machinepool", 3.0), Map.of(), Map.of("events", 30.0), 2.0, 0, 80, 40, cold / 3, 22L * clusters, 300, 3.0,
-        4);
+        4, 120);
   }
 
   @Test
