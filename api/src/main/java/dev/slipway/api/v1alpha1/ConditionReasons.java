@@ -31,6 +31,11 @@ public final class ConditionReasons {
   public static final String IDENTITY_NOT_ALLOWED = "IdentityNotAllowed";
   /** The Cluster's ProviderIdentity is for another provider than the Cluster's; no cloud call is made. Stalled. */
   public static final String IDENTITY_PROVIDER_MISMATCH = "IdentityProviderMismatch";
+  /**
+   * The Cluster's ProviderIdentity is one its provider cannot act as yet (azure: the provider uses only the controllers'
+   * own workload identity); no cloud call is made rather than one as the wrong identity. Stalled.
+   */
+  public static final String IDENTITY_NOT_SUPPORTED = "IdentityNotSupported";
   /** The Cluster named by spec.clusterName does not exist in this namespace. */
   public static final String CLUSTER_NOT_FOUND = "ClusterNotFound";
   /** The Cluster exists but its control plane or kubeconfig is not ready yet. */

@@ -33,7 +33,7 @@ public final class Progress {
   public static final Set<String> STALLED_REASONS = Set.of(ConditionReasons.PERMANENT_CLOUD_ERROR,
       ConditionReasons.PROVIDER_NOT_CONFIGURED, ConditionReasons.UNKNOWN_HASH_FUNCTION,
       ConditionReasons.CLOUD_POOL_CLAIMED, ConditionReasons.IDENTITY_NOT_ALLOWED,
-      ConditionReasons.IDENTITY_PROVIDER_MISMATCH);
+      ConditionReasons.IDENTITY_PROVIDER_MISMATCH, ConditionReasons.IDENTITY_NOT_SUPPORTED);
 
   private static final String WAITING = "WaitingForController";
 

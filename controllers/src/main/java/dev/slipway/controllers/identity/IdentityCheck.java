@@ -1,5 +1,6 @@
 package dev.slipway.controllers.identity;
 
+import dev.slipway.api.v1alpha1.CloudProvider;
 import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.ConditionReasons;
 import dev.slipway.api.v1alpha1.IdentityRef;
@@ -13,8 +14,8 @@ import java.util.Map;
  * (null: the controllers' own), or the reason no cloud call may be made for the Cluster at all.
  *
  * @param identity the identity to act as when allowed; null for the controllers' own identity or when refused
- * @param reason null when allowed, else a Ready reason: IdentityNotFound, IdentityProviderMismatch or
- *     IdentityNotAllowed
+ * @param reason null when allowed, else a Ready reason: IdentityNotFound, IdentityProviderMismatch,
+ *     IdentityNotAllowed or IdentityNotSupported
  * @param message what a user reads in the condition; names the identity and the namespace
  */
 public record IdentityCheck(ResolvedIdentity identity, String reason, String message) {
@@ -64,6 +65,14 @@ public record IdentityCheck(ResolvedIdentity identity, String reason, String mes
       return new IdentityCheck(null, ConditionReasons.IDENTITY_NOT_ALLOWED, "ProviderIdentity " + ref.name()
           + " does not allow namespace " + namespace + " (spec.allowedNamespaces); Slipway makes no cloud call "
           + "for this cluster");
+    }
+    if (identity.getSpec().provider() == CloudProvider.AZURE) {
+      // Note: the azure provider builds every client from the controllers' own credential; acting for this Cluster
+      // would silently use that identity instead of the one named.
+      return new IdentityCheck(null, ConditionReasons.IDENTITY_NOT_SUPPORTED, "ProviderIdentity " + ref.name()
+          + " is an azure identity, and this Slipway's azure provider cannot act as a ProviderIdentity yet (only as "
+          + "the controllers' own workload identity); Slipway makes no cloud call for this cluster rather than one "
+          + "as the wrong identity. Remove spec.identityRef to use the controllers' identity");
     }
     return new IdentityCheck(new ResolvedIdentity(ref.name(), identity.getSpec()), null, "");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.api.v1alpha1.AllowedNamespaces;
 import dev.slipway.api.v1alpha1.AwsIdentity;
+import dev.slipway.api.v1alpha1.AzureIdentity;
 import dev.slipway.api.v1alpha1.CloudProvider;
 import dev.slipway.api.v1alpha1.Cluster;
 import dev.slipway.api.v1alpha1.ClusterSpec;
@@ -69,6 +70,23 @@ class IdentityCheckTest {
     assertThat(target.identity().name()).isEqualTo("shared");
     assertThat(target.identity().spec().sim().account()).isEqualTo("acct");
     assertThat(target.deleting()).isTrue();
+  }
+
+  @Test
+  void anAzureIdentityIsRefusedUntilTheAzureProviderCanActAsOne() {
+    Cluster cluster = new Cluster();
+    cluster.setMetadata(new V1ObjectMeta().namespace("team-a").name("aks").uid("uid-2"));
+    cluster.setSpec(new ClusterSpec(CloudProvider.AZURE, "westeurope", "1.33", false, null, null, null,
+        new IdentityRef("payments-sub")));
+    ProviderIdentity azure = identity("payments-sub", new ProviderIdentitySpec(CloudProvider.AZURE, null,
+        new AzureIdentity("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002"), null,
+        new AllowedNamespaces(null, null)));
+
+    IdentityCheck check = IdentityCheck.decide(cluster, azure, null);
+
+    assertThat(check.allowed()).isFalse();
+    assertThat(check.reason()).isEqualTo(ConditionReasons.IDENTITY_NOT_SUPPORTED);
+    assertThat(check.message()).contains("ProviderIdentity payments-sub").contains("spec.identityRef");
   }
 
   private static Cluster cluster(String identity) {
