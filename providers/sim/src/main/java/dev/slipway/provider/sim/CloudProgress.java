@@ -85,6 +85,34 @@ final class CloudProgress {
     return advanced.equals(pool) ? pool : advanced;
   }
 
+  /**
+   * When the next change that {@link #advance} makes on its own is due after {@code now} — a Node registering or
+   * going away, an operation completing — or null when nothing is scheduled.
+   */
+  static Instant nextChange(SimClusterState state, Instant now) {
+    Instant next = null;
+    if (state.controlPlane() != null) {
+      next = earliestAfter(now, next, state.controlPlane().operation().doneAt());
+    }
+    for (PoolRecord pool : state.pools().values()) {
+      next = earliestAfter(now, next, pool.operation().doneAt());
+      for (MachineRecord machine : pool.machines()) {
+        if (machine.nodeGeneration() == 0) {
+          next = earliestAfter(now, next, machine.nodeAt());
+        }
+        next = earliestAfter(now, next, machine.deleteAt());
+      }
+    }
+    return next;
+  }
+
+  private static Instant earliestAfter(Instant now, Instant earliest, Instant candidate) {
+    if (candidate == null || !candidate.isAfter(now)) {
+      return earliest;
+    }
+    return earliest == null || candidate.isBefore(earliest) ? candidate : earliest;
+  }
+
   private static List<MachineRecord> descending(List<MachineRecord> machines) {
     return machines.stream().sorted(Comparator.comparingInt(MachineRecord::ordinal).reversed()).toList();
   }

@@ -23,17 +23,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 
 /**
- * Slipway's simulated cloud. Nothing runs in the background: every operation stores, when it starts, the times at
- * which its effects happen (computed from the injected {@link Clock} and the cluster's {@link LatencyModel}), and
- * every call first brings the cluster up to the present ({@link CloudProgress}) — registering or deleting the Nodes
- * that are due — before answering. State lives in a {@link SimStateStore}, so another instance over the same store
+ * Slipway's simulated cloud. Every operation stores, when it starts, the times at which its effects happen (computed
+ * from the injected {@link Clock} and the cluster's {@link LatencyModel}), and every call first brings the cluster up
+ * to the present ({@link CloudProgress}) — registering or deleting the Nodes that are due — before answering. The
+ * only thing that runs in the background, when {@link #registeringNodesOnTime} turned it on, wakes a cluster when a
+ * Node change is due so that Nodes do not wait for the next call. State lives in a {@link SimStateStore}, so another instance over the same store
  * (a restarted controller) carries on where this one stopped.
  *
  * <p>Thread safety: calls for one cluster are serialised by a per-cluster lock held only for the call's own reads
  * and writes (never while a cloud operation runs); writes are optimistic, so writers in other processes are safe
  * too.
  */
-public final class SimCloud {
+public final class SimCloud implements AutoCloseable {
 
   /** Conflicting writes tolerated per call before answering with a retryable {@code Conflict}. */
   static final int WRITE_ATTEMPTS = 5;
@@ -49,6 +50,7 @@ public final class SimCloud {
   private final FaultInjector faults;
   private volatile SimCallRecorder recorder = SimCallRecorder.NONE;
   private volatile SimAuditLog audit = SimAuditLog.NONE;
+  private volatile SimKubelets kubelets;
   private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   private final SimControlPlanes controlPlanes = new SimControlPlanes(this);
@@ -98,6 +100,36 @@ public final class SimCloud {
   public SimCloud auditingTo(SimAuditLog log) {
     this.audit = Objects.requireNonNull(log, "log");
     return this;
+  }
+
+  /**
+   * Registers and removes Nodes when they are due instead of at the next call for their cluster, as kubelets and a
+   * cloud's node lifecycle do ({@link SimKubelets}; one daemon thread). For a Node-registering cloud run as a
+   * service; tests that drive the clock by hand leave it off.
+   */
+  public synchronized SimCloud registeringNodesOnTime() {
+    if (kubelets == null) {
+      kubelets = new SimKubelets(clock, this::bringUpToDate);
+    }
+    return this;
+  }
+
+  /** Stops the on-time Node changes, if they were started. */
+  @Override
+  public synchronized void close() {
+    if (kubelets != null) {
+      kubelets.close();
+      kubelets = null;
+    }
+  }
+
+  /** Makes what is due in the cluster so, and nothing else. */
+  private void bringUpToDate(ClusterTarget cluster) {
+    try {
+      callOnce(cluster, "kubelet", false, (state, now) -> new Outcome<>(state, null));
+    } catch (CloudException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   public ControlPlaneService controlPlanes() {
@@ -212,6 +244,10 @@ public final class SimCloud {
         }
         if (after.equals(before)
             || store.write(cluster.namespace(), cluster.name(), after.isEmpty() ? null : after, stored.version())) {
+          SimKubelets onTime = kubelets;
+          if (onTime != null) {
+            onTime.changed(cluster, after, now);
+          }
           // Note: recorded once the write won, before a timeout is reported: an applied call is in the log.
           audit.record(now, withFaults ? "api" : "console", cluster.key(),
               SimAuditLog.changes(current, outcome.state()));

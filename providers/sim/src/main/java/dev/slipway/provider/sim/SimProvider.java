@@ -9,7 +9,7 @@ import dev.slipway.provider.RegistryAccessService;
 import java.util.Objects;
 
 /** The {@code sim} provider: Slipway's embedded simulated cloud, {@link SimCloud}, behind the provider SPI. */
-public final class SimProvider implements Provider {
+public final class SimProvider implements Provider, AutoCloseable {
 
   private final SimCloud cloud;
 
@@ -51,5 +51,11 @@ public final class SimProvider implements Provider {
 
   public SimCloud cloud() {
     return cloud;
+  }
+
+  /** Stops the simulated cloud's background Node changes (Spring calls it when the context closes). */
+  @Override
+  public void close() {
+    cloud.close();
   }
 }

@@ -59,13 +59,16 @@ public class SimProviderAutoConfiguration {
       Gauge.builder("slipway.sim.pools", memory, InMemorySimStateStore::poolCount)
           .description("Node pools the node-less simulated cloud holds (all clusters, any state)").register(registry);
     } else {
-      LOG.info("Simulated cloud registers Nodes and keeps its state in {}", workload.endpoint());
+      LOG.info("Simulated cloud registers Nodes when they are due and keeps its state in {}", workload.endpoint());
     }
     SimCloud cloud = new SimCloud(clock.getIfAvailable(Clock::systemUTC), store, workload, latency,
         properties.faults(), SimRandomness.seeded(properties.seed())).recordingCalls((operation, outcome, took) ->
             Timer.builder("slipway.cloud.requests").description("Cloud API calls made by Slipway")
                 .tag("provider", "sim").tag("service", "sim").tag("operation", operation).tag("outcome", outcome)
                 .register(registry).record(took));
+    if (workload != null) {
+      cloud.registeringNodesOnTime();
+    }
     if (properties.auditLog() != null) {
       LOG.info("Simulated cloud appends its operations to {} as {}", properties.auditLog(),
           properties.auditIdentity());
