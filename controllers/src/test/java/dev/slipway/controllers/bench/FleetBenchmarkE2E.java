@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * no capacity violation, no leaked pool, no write while idle); figures are reported, never asserted.
  *
  * <p>The default instance (CI) is a 10-cluster smoke test with a 20 s idle window; the full run is
- * {@code hack/fleet-benchmark.sh} (see the README). Not yet measured here: the node-readiness phase of issue 7.
+ * {@code hack/fleet-benchmark.sh} (see the README), which also runs the node-readiness phase
+ * ({@link NodeReadinessBenchmarkE2E}).
  */
 class FleetBenchmarkE2E {
 
