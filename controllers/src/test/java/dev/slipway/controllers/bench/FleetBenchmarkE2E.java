@@ -116,7 +116,9 @@ class FleetBenchmarkE2E {
     String loadNamespace = "load-" + clusters;
     createNamespace(client, loadNamespace);
     LOG.info("Bare loader: {} clusters x {} nodepools, {} threads", clusters, nodepools, writers);
+    FleetReport.ServerCpu beforeLoad = serverCpu(client, controlPlane);
     BareLoader.Result load = BareLoader.run(client, loadNamespace, clusters, nodepools, writers);
+    FleetReport.ServerCpu loadCpu = minus(serverCpu(client, controlPlane), beforeLoad);
     LOG.info("Bare loader: {} writes in {} ms ({} writes/s)", load.writes(), load.took().toMillis(),
         Math.round(load.writesPerSecond()));
 
@@ -167,7 +169,7 @@ class FleetBenchmarkE2E {
           && poolCache.hasSynced());
 
       // Cold convergence.
-      Snapshot beforeCold = snapshot(client, controllers);
+      Snapshot beforeCold = snapshot(client, controlPlane, controllers);
       long coldStart = System.nanoTime();
       parallel(clusters, i -> {
         String base = "/apis/slipway.dev/v1alpha1/namespaces/" + namespace + "/";
@@ -179,7 +181,7 @@ class FleetBenchmarkE2E {
       awaitPhase("cold convergence", () -> converged(clusterCache, nodepoolCache, clusters, FleetManifests.VERSION,
           poolCache));
       double coldSeconds = (System.nanoTime() - coldStart) / 1e9;
-      Snapshot afterCold = snapshot(client, controllers);
+      Snapshot afterCold = snapshot(client, controlPlane, controllers);
       LOG.info("Cold convergence of {} clusters: {} s", clusters, Math.round(coldSeconds));
 
       // Fleet upgrade, sampling capacity every second.
@@ -196,7 +198,7 @@ class FleetBenchmarkE2E {
           FleetManifests.UPGRADED_VERSION, poolCache));
       double upgradeSeconds = (System.nanoTime() - upgradeStart) / 1e9;
       capacity.cancel(false);
-      Snapshot afterUpgrade = snapshot(client, controllers);
+      Snapshot afterUpgrade = snapshot(client, controlPlane, controllers);
       // The replaced MachinePools are deleted after the new ones serve: the idle window starts once they are gone.
       try {
         await("replaced MachinePools gone").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
@@ -220,12 +222,12 @@ class FleetBenchmarkE2E {
       LOG.info("Fleet upgrade of {} clusters: {} s", clusters, Math.round(upgradeSeconds));
 
       // Idle.
-      Snapshot beforeIdle = snapshot(client, controllers);
+      Snapshot beforeIdle = snapshot(client, controlPlane, controllers);
       long idleStart = System.nanoTime();
       await("idle window").pollDelay(Duration.ofSeconds(idleSeconds)).atMost(Duration.ofSeconds(idleSeconds + 60))
           .until(() -> true);
       double idle = (System.nanoTime() - idleStart) / 1e9;
-      Snapshot afterIdle = snapshot(client, controllers);
+      Snapshot afterIdle = snapshot(client, controlPlane, controllers);
 
       // Teardown.
       long teardownStart = System.nanoTime();
@@ -250,7 +252,9 @@ class FleetBenchmarkE2E {
           total(idleWrites) / idle, (afterIdle.cloudCalls() - beforeIdle.cloudCalls()) / idle,
           peakHeap.get() / (1024 * 1024), peakLive.get() / (1024 * 1024), load.took().toNanos() / 1e9,
           load.writes(), load.writesPerSecond(),
-          coldSeconds / (load.took().toNanos() / 1e9), teardown, eventsDropped);
+          coldSeconds / (load.took().toNanos() / 1e9), teardown, eventsDropped, loadCpu,
+          minus(afterCold.serverCpu(), beforeCold.serverCpu()), minus(afterUpgrade.serverCpu(), afterCold.serverCpu()),
+          PromText.delta(beforeCold.writesByResource(), afterCold.writesByResource()));
     } finally {
       informers.stopAllRegisteredInformers();
       sampler.shutdownNow();
@@ -258,24 +262,49 @@ class FleetBenchmarkE2E {
     }
   }
 
-  /** Counters at one moment: the API server's, the controllers' own, CPU. */
+  /**
+   * Counters at one moment: the API server's, the controllers' own, CPU; writes are keyed by resource, with
+   * {@code /subresource} when there is one.
+   */
   private record Snapshot(Map<String, Double> apiByVerb, Map<String, Double> writesByResource,
       Map<String, Double> reconciles, Map<String, Double> controllerByMethod, double cpuSeconds, double cloudCalls,
-      Map<String, Double> cloudByOperation) {
+      Map<String, Double> cloudByOperation, FleetReport.ServerCpu serverCpu) {
   }
 
-  private static Snapshot snapshot(ApiClient client, ControllerProcess controllers) {
+  private static Snapshot snapshot(ApiClient client, LocalControlPlane controlPlane, ControllerProcess controllers) {
     PromText server = HttpCalls.apiServerMetrics(client);
     PromText own = HttpCalls.controllerMetrics(controllers.port());
-    Map<String, Double> writes = server.sumBy("apiserver_request_total", "resource",
-        l -> List.of("POST", "PUT", "PATCH", "DELETE", "APPLY").contains(l.get("verb"))
-            && !"leases".equals(l.get("resource")));
+    Map<String, Double> writes = new java.util.TreeMap<>();
+    server.samples("apiserver_request_total").forEach(sample -> {
+      Map<String, String> l = sample.labels();
+      if (List.of("POST", "PUT", "PATCH", "DELETE", "APPLY").contains(l.get("verb"))
+          && !"leases".equals(l.get("resource")) && l.get("resource") != null) {
+        String subresource = l.get("subresource");
+        writes.merge(l.get("resource") + (subresource == null || subresource.isEmpty() ? "" : "/" + subresource),
+            sample.value(), Double::sum);
+      }
+    });
     double cpu = own.sum("process_cpu_time_ns_total") / 1e9 + own.sum("process_cpu_seconds_total");
     return new Snapshot(server.sumBy("apiserver_request_total", "verb", l -> true), writes,
         own.sumBy("controller_runtime_reconcile_total", "controller", l -> true),
         own.sumBy("rest_client_requests_total", "method", l -> true), cpu,
         own.sum("slipway_cloud_requests_seconds_count"),
-        own.sumBy("slipway_cloud_requests_seconds_count", "operation", l -> true));
+        own.sumBy("slipway_cloud_requests_seconds_count", "operation", l -> true),
+        serverCpu(server, controlPlane));
+  }
+
+  /** kube-apiserver's and etcd's CPU seconds so far. */
+  private static FleetReport.ServerCpu serverCpu(ApiClient client, LocalControlPlane controlPlane) {
+    return serverCpu(HttpCalls.apiServerMetrics(client), controlPlane);
+  }
+
+  private static FleetReport.ServerCpu serverCpu(PromText apiServer, LocalControlPlane controlPlane) {
+    return new FleetReport.ServerCpu(apiServer.sum("process_cpu_seconds_total"),
+        HttpCalls.metrics(controlPlane.etcdUrl() + "/metrics").sum("process_cpu_seconds_total"));
+  }
+
+  private static FleetReport.ServerCpu minus(FleetReport.ServerCpu after, FleetReport.ServerCpu before) {
+    return new FleetReport.ServerCpu(after.apiServer() - before.apiServer(), after.etcd() - before.etcd());
   }
 
   private static double total(Map<String, Double> values) {

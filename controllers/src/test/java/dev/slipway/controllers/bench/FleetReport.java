@@ -50,7 +50,15 @@ final class FleetReport {
       double loaderWritesPerSecond,
       double coldOverLoader,
       double teardownSeconds,
-      double eventsDropped) {
+      double eventsDropped,
+      ServerCpu loaderServerCpu,
+      ServerCpu coldServerCpu,
+      ServerCpu upgradeServerCpu,
+      Map<String, Double> coldWritesByResource) {
+  }
+
+  /** CPU seconds kube-apiserver and etcd spent in a phase (their own process_cpu_seconds_total). */
+  record ServerCpu(double apiServer, double etcd) {
   }
 
   private FleetReport() {
@@ -66,15 +74,23 @@ final class FleetReport {
     row(out, sizes, "  bare loader, same writes, s", Size::loaderSeconds);
     row(out, sizes, "  bare loader writes/s", Size::loaderWritesPerSecond);
     row(out, sizes, "  cold / bare loader (x)", Size::coldOverLoader);
+    row(out, sizes, "  bare loader: kube-apiserver CPU, s", s -> s.loaderServerCpu().apiServer());
+    row(out, sizes, "  bare loader: etcd CPU, s", s -> s.loaderServerCpu().etcd());
     row(out, sizes, "  controller CPU, s", Size::coldCpuSeconds);
+    row(out, sizes, "  kube-apiserver CPU, s", s -> s.coldServerCpu().apiServer());
+    row(out, sizes, "  etcd CPU, s", s -> s.coldServerCpu().etcd());
     row(out, sizes, "  reconciles, cluster", s -> s.coldReconciles().getOrDefault("cluster", 0.0));
     row(out, sizes, "  reconciles, nodepool", s -> s.coldReconciles().getOrDefault("nodepool", 0.0));
     row(out, sizes, "  reconciles, machinepool", s -> s.coldReconciles().getOrDefault("machinepool", 0.0));
     for (String verb : List.of("LIST", "WATCH", "GET", "POST", "PUT", "PATCH", "DELETE")) {
       row(out, sizes, "  API server requests " + verb, s -> s.coldApiRequestsByVerb().getOrDefault(verb, 0.0));
     }
+    sizes.stream().flatMap(s -> s.coldWritesByResource().keySet().stream()).distinct().sorted().forEach(resource ->
+        row(out, sizes, "  writes to " + resource, s -> s.coldWritesByResource().getOrDefault(resource, 0.0)));
     row(out, sizes, "fleet upgrade, s", Size::upgradeSeconds);
     row(out, sizes, "  controller CPU, s", Size::upgradeCpuSeconds);
+    row(out, sizes, "  kube-apiserver CPU, s", s -> s.upgradeServerCpu().apiServer());
+    row(out, sizes, "  etcd CPU, s", s -> s.upgradeServerCpu().etcd());
     row(out, sizes, "  capacity violations", s -> s.capacityViolations());
     row(out, sizes, "  max rollouts at once in a cluster", s -> s.maxConcurrentRolloutsPerCluster());
     row(out, sizes, "  MachinePools after", s -> s.machinePoolsAfterUpgrade());

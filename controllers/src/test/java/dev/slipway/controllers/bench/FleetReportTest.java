@@ -19,7 +19,8 @@ class FleetReportTest {
     return new FleetReport.Size(clusters, 3, cold, Map.of("cluster", 40.0 * clusters), Map.of("PUT", 900.0),
         Map.of("PUT", 800.0), 12.5, Double.NaN, Map.of(), 0, 0, 1, 3 * clusters, 3 * clusters, 15, 0.2,
         Map.of("machinepool", 3.0), Map.of(), Map.of("events", 30.0), 2.0, 0, 80, 40, cold / 3, 22L * clusters, 300, 3.0,
-        4, 120);
+        4, 120, new FleetReport.ServerCpu(20, 10), new FleetReport.ServerCpu(60, 25), new FleetReport.ServerCpu(50, 20),
+        Map.of("machinepools", 3.0 * clusters, "machinepools/status", 6.0 * clusters));
   }
 
   @Test
@@ -27,7 +28,8 @@ class FleetReportTest {
     String table = FleetReport.table(List.of(size(100, 30), size(500, 140)));
 
     assertThat(table).contains("cold convergence, s").contains("30.00").contains("140.00")
-        .contains("  reconciles, cluster").contains("4000.00").contains("of which Events/s").contains("NaN");
+        .contains("  reconciles, cluster").contains("4000.00").contains("of which Events/s").contains("NaN")
+        .contains("  writes to machinepools/status").contains("3000.00").contains("  etcd CPU, s");
   }
 
   @Test

@@ -66,14 +66,19 @@ final class HttpCalls {
 
   /** The controllers' {@code /actuator/prometheus}, parsed. */
   static PromText controllerMetrics(int port) {
-    Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/actuator/prometheus").build();
+    return metrics("http://127.0.0.1:" + port + "/actuator/prometheus");
+  }
+
+  /** Prometheus text from a plain HTTP endpoint (the controllers', etcd's {@code /metrics}), parsed. */
+  static PromText metrics(String url) {
+    Request request = new Request.Builder().url(url).build();
     try (Response response = PLAIN.newCall(request).execute()) {
       if (!response.isSuccessful()) {
-        throw new IllegalStateException("GET /actuator/prometheus: HTTP " + response.code());
+        throw new IllegalStateException("GET " + url + ": HTTP " + response.code());
       }
       return PromText.parse(response.body() == null ? "" : response.body().string());
     } catch (IOException e) {
-      throw new UncheckedIOException("GET /actuator/prometheus", e);
+      throw new UncheckedIOException("GET " + url, e);
     }
   }
 }

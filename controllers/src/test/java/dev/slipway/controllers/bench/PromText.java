@@ -90,6 +90,11 @@ final class PromText {
     return sums;
   }
 
+  /** Every sample of a series. */
+  List<Sample> samples(String name) {
+    return samples.stream().filter(s -> s.name().equals(name)).toList();
+  }
+
   /** Whether a series is present at all. */
   boolean has(String name) {
     return samples.stream().anyMatch(s -> s.name().equals(name));

@@ -80,6 +80,7 @@ public final class LocalControlPlane implements AutoCloseable {
   private final List<SupervisedProcess> processes = new ArrayList<>();
   private final String adminToken;
   private String server;
+  private String etcdUrl;
   private List<String> apiServerArgs;
   private SupervisedProcess apiServer;
   private int apiServerRestarts;
@@ -162,6 +163,11 @@ public final class LocalControlPlane implements AutoCloseable {
     return server;
   }
 
+  /** etcd's client URL (plain HTTP on loopback), e.g. for its {@code /metrics}. */
+  public String etcdUrl() {
+    return etcdUrl;
+  }
+
   /** A kubeconfig file for the admin user, usable with kubectl. */
   public Path kubeconfig() {
     return kubeconfig;
@@ -240,7 +246,7 @@ public final class LocalControlPlane implements AutoCloseable {
       Path tokens = pki.resolve("tokens.csv");
       Files.writeString(tokens, adminToken + ",slipway-admin,slipway-admin,\"system:masters\"\n");
 
-      String etcdUrl = "http://127.0.0.1:" + etcdClientPort;
+      etcdUrl = "http://127.0.0.1:" + etcdClientPort;
       SupervisedProcess etcd = launch("etcd", binaries.etcd(), List.of(
           "--name=default",
           "--data-dir=" + directory.resolve("etcd"),
