@@ -24,7 +24,7 @@ public class ManagementClients {
     ApiClient client = baseClient(properties);
     client.setHttpClient(client.getHttpClient().newBuilder()
         .readTimeout(30, TimeUnit.SECONDS)
-        .addInterceptor(new ClientRateLimit(() -> settings.get().client()))
+        .addInterceptor(new ClientRateLimit(() -> settings.get().client(), meters))
         .addInterceptor(new ApiRequestMetrics(meters))
         .build());
     return client;

@@ -254,7 +254,9 @@ class FleetBenchmarkE2E {
           load.writes(), load.writesPerSecond(),
           coldSeconds / (load.took().toNanos() / 1e9), teardown, eventsDropped, loadCpu,
           minus(afterCold.serverCpu(), beforeCold.serverCpu()), minus(afterUpgrade.serverCpu(), afterCold.serverCpu()),
-          PromText.delta(beforeCold.writesByResource(), afterCold.writesByResource()));
+          PromText.delta(beforeCold.writesByResource(), afterCold.writesByResource()),
+          afterCold.rateLimitWait() - beforeCold.rateLimitWait(),
+          afterUpgrade.rateLimitWait() - afterCold.rateLimitWait(), afterCold.conflicts() - beforeCold.conflicts());
     } finally {
       informers.stopAllRegisteredInformers();
       sampler.shutdownNow();
@@ -268,7 +270,8 @@ class FleetBenchmarkE2E {
    */
   private record Snapshot(Map<String, Double> apiByVerb, Map<String, Double> writesByResource,
       Map<String, Double> reconciles, Map<String, Double> controllerByMethod, double cpuSeconds, double cloudCalls,
-      Map<String, Double> cloudByOperation, FleetReport.ServerCpu serverCpu) {
+      Map<String, Double> cloudByOperation, FleetReport.ServerCpu serverCpu, double rateLimitWait,
+      double conflicts) {
   }
 
   private static Snapshot snapshot(ApiClient client, LocalControlPlane controlPlane, ControllerProcess controllers) {
@@ -290,7 +293,8 @@ class FleetBenchmarkE2E {
         own.sumBy("rest_client_requests_total", "method", l -> true), cpu,
         own.sum("slipway_cloud_requests_seconds_count"),
         own.sumBy("slipway_cloud_requests_seconds_count", "operation", l -> true),
-        serverCpu(server, controlPlane));
+        serverCpu(server, controlPlane), own.sum("rest_client_rate_limiter_duration_seconds_sum"),
+        server.sum("apiserver_request_total", l -> "409".equals(l.get("code"))));
   }
 
   /** kube-apiserver's and etcd's CPU seconds so far. */

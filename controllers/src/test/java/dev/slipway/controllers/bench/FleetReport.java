@@ -54,7 +54,10 @@ final class FleetReport {
       ServerCpu loaderServerCpu,
       ServerCpu coldServerCpu,
       ServerCpu upgradeServerCpu,
-      Map<String, Double> coldWritesByResource) {
+      Map<String, Double> coldWritesByResource,
+      double coldRateLimitWaitSeconds,
+      double upgradeRateLimitWaitSeconds,
+      double coldConflicts) {
   }
 
   /** CPU seconds kube-apiserver and etcd spent in a phase (their own process_cpu_seconds_total). */
@@ -79,6 +82,8 @@ final class FleetReport {
     row(out, sizes, "  controller CPU, s", Size::coldCpuSeconds);
     row(out, sizes, "  kube-apiserver CPU, s", s -> s.coldServerCpu().apiServer());
     row(out, sizes, "  etcd CPU, s", s -> s.coldServerCpu().etcd());
+    row(out, sizes, "  waited for the client rate limit, s (sum)", Size::coldRateLimitWaitSeconds);
+    row(out, sizes, "  write conflicts (HTTP 409)", Size::coldConflicts);
     row(out, sizes, "  reconciles, cluster", s -> s.coldReconciles().getOrDefault("cluster", 0.0));
     row(out, sizes, "  reconciles, nodepool", s -> s.coldReconciles().getOrDefault("nodepool", 0.0));
     row(out, sizes, "  reconciles, machinepool", s -> s.coldReconciles().getOrDefault("machinepool", 0.0));
@@ -91,6 +96,7 @@ final class FleetReport {
     row(out, sizes, "  controller CPU, s", Size::upgradeCpuSeconds);
     row(out, sizes, "  kube-apiserver CPU, s", s -> s.upgradeServerCpu().apiServer());
     row(out, sizes, "  etcd CPU, s", s -> s.upgradeServerCpu().etcd());
+    row(out, sizes, "  waited for the client rate limit, s (sum)", Size::upgradeRateLimitWaitSeconds);
     row(out, sizes, "  capacity violations", s -> s.capacityViolations());
     row(out, sizes, "  max rollouts at once in a cluster", s -> s.maxConcurrentRolloutsPerCluster());
     row(out, sizes, "  MachinePools after", s -> s.machinePoolsAfterUpgrade());

@@ -20,7 +20,7 @@ class FleetReportTest {
         Map.of("PUT", 800.0), 12.5, Double.NaN, Map.of(), 0, 0, 1, 3 * clusters, 3 * clusters, 15, 0.2,
         Map.of("machinepool", 3.0), Map.of(), Map.of("events", 30.0), 2.0, 0, 80, 40, cold / 3, 22L * clusters, 300, 3.0,
         4, 120, new FleetReport.ServerCpu(20, 10), new FleetReport.ServerCpu(60, 25), new FleetReport.ServerCpu(50, 20),
-        Map.of("machinepools", 3.0 * clusters, "machinepools/status", 6.0 * clusters));
+        Map.of("machinepools", 3.0 * clusters, "machinepools/status", 6.0 * clusters), 1.5, 0.5, 7);
   }
 
   @Test

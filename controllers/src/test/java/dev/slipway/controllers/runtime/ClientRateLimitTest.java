@@ -11,7 +11,8 @@ class ClientRateLimitTest {
   private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final AtomicLong now = new AtomicLong(1_000_000 * MS);
-  private final ClientRateLimit limit = new ClientRateLimit(() -> new SlipwayProperties.Client(10, 5, 20, 200), now::get);
+  private final ClientRateLimit limit = new ClientRateLimit(() -> new SlipwayProperties.Client(10, 5, 20, 200), now::get,
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
   @Test
   void aBurstPassesThenCallersQueueBehindEachOtherAtTheRate() {
