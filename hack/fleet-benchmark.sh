@@ -13,6 +13,8 @@
 #            --latency=Instant  --readiness-nodes=1000  --readiness-node-ready=90s..240s
 #            --readiness-stagger=0ms..100ms (between nodes added by the scale-out)
 #            --phase-limit-minutes=30 (a hang guard per phase, not a performance bound)
+#            --jfr=DIR (the controllers record a Java Flight Recording per size into DIR)
+#            --resync=10m (the controllers' resync period; a short one shows that resyncs write nothing)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,7 +27,7 @@ for argument in "$@"; do
       phases="${argument#*=}"
       ;;
     --sizes=*|--nodepools=*|--idle-seconds=*|--heap=*|--writers=*|--latency=*|--phase-limit-minutes=*|\
-    --readiness-nodes=*|--readiness-node-ready=*|--readiness-stagger=*)
+    --readiness-nodes=*|--readiness-node-ready=*|--readiness-stagger=*|--jfr=*|--resync=*)
       name="${argument%%=*}"
       options[${name#--}]="${argument#*=}"
       ;;

@@ -182,6 +182,12 @@ public class ClusterReconciler implements Reconciler {
         events.normal(cluster, "ControlPlaneUpgrading", "Upgrading the control plane from " + state.version()
             + " to " + target.spec().version());
       }
+      if (operation.isDone()) {
+        // The cloud finished at once: report what it has now rather than the state before the call, instead of
+        // writing a stale status and waiting a poll interval to correct it.
+        state = provider.controlPlanes().observe(target);
+        decision = ControlPlaneDecision.decide(cluster.getSpec().version(), state);
+      }
     }
     conditions = Conditions.set(conditions, ConditionTypes.CONTROL_PLANE_READY, decision.ready()
         ? ConditionStatus.TRUE : ConditionStatus.FALSE, decision.reason(),

@@ -1,5 +1,6 @@
 package dev.slipway.controllers.machinepool;
 
+import dev.slipway.api.v1alpha1.MachinePool;
 import dev.slipway.controllers.identity.ClusterIdentities;
 import dev.slipway.controllers.identity.IdentityWatches;
 import dev.slipway.controllers.runtime.ControllerDefinition;
@@ -52,10 +53,12 @@ public class MachinePoolController implements ControllerDefinition {
   public void watch(WorkQueue<Request> queue) {
     informers.machinePools().addEventHandler(EnqueueHandler.self(queue));
     // A MachinePool that stood aside for an older one naming the same cloud pool takes over once that one is gone.
-    informers.machinePools().addEventHandler(EnqueueHandler.toMany(queue, pool -> pool.getSpec() == null ? List.of()
+    informers.machinePools().addEventHandler(EnqueueHandler.<MachinePool>toMany(queue, pool -> pool.getSpec() == null
+        ? List.of()
         : ManagementInformers.requests(informers.machinePools(), ManagementInformers.BY_CLOUD_POOL,
             ManagementInformers.cloudPoolKey(pool.getMetadata().getNamespace(), pool.getSpec().clusterName(),
-                pool.getSpec().cloudPoolName()))));
+                pool.getSpec().cloudPoolName())))
+        .onUpdateOnlyIf(EnqueueHandler::specOrLifecycleChanged));
     informers.clusters().addEventHandler(EnqueueHandler.toMany(queue, cluster -> ManagementInformers.requests(
         informers.machinePools(), ManagementInformers.BY_CLUSTER, ManagementInformers.keyOf(cluster))));
     IdentityWatches.register(informers, identities, queue, cluster -> ManagementInformers.requests(

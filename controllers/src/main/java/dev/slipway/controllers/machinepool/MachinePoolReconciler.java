@@ -221,6 +221,12 @@ public class MachinePoolReconciler implements Reconciler {
               + spec.cloudPoolName() + " in place");
         }
       }
+      if (operation.isDone()) {
+        // The cloud finished at once: report what it has now rather than the state before the call, instead of
+        // writing a stale status and waiting a poll interval to correct it.
+        state = provider.nodePools().observe(target, spec.cloudPoolName());
+        differing = state.exists() ? InPlaceFields.differing(desired, state) : List.of();
+      }
     }
 
     List<Condition> conditions = previous.conditions();

@@ -66,9 +66,24 @@ public final class EnqueueHandler<T extends KubernetesObject> implements Resourc
     return new EnqueueHandler<>(queue, keys);
   }
 
-  /** The handler for a controller's own kind: the object's namespace/name. */
+  /**
+   * Whether an update changed more than status: {@link #specOrLifecycleChanged}, labels or annotations. Status is
+   * what the controller itself writes; a status-only update would wake it to find what it just wrote.
+   */
+  public static boolean moreThanStatusChanged(KubernetesObject before, KubernetesObject after) {
+    return specOrLifecycleChanged(before, after)
+        || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
+        || !Objects.equals(before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations());
+  }
+
+  /**
+   * The handler for a controller's own kind: the object's namespace/name, on an update only when
+   * {@link #moreThanStatusChanged}. The controller's own status writes do not wake it again (each would cost a pass
+   * and, for pools, a cloud call); it requeues itself while waiting, and the periodic resync re-reads everything.
+   */
   public static <T extends KubernetesObject> EnqueueHandler<T> self(WorkQueue<Request> queue) {
-    return of(queue, o -> new Request(o.getMetadata().getNamespace(), o.getMetadata().getName()));
+    return EnqueueHandler.<T>of(queue, o -> new Request(o.getMetadata().getNamespace(), o.getMetadata().getName()))
+        .onUpdateOnlyIf(EnqueueHandler::moreThanStatusChanged);
   }
 
   @Override

@@ -35,11 +35,11 @@ final class FleetManifests {
         .formatted(nodepoolName(cluster, pool), clusterName(cluster), REPLICAS, pool == 0 ? "System" : "User");
   }
 
-  /** A MachinePool as the bare loader writes it: the shape the Nodepool controller creates. */
+  /** A MachinePool as the bare loader writes it: the shape the Nodepool controller creates, finalizer included. */
   static String machinePool(int cluster, int pool) {
     return """
         {"apiVersion":"slipway.dev/v1alpha1","kind":"MachinePool","metadata":{"name":"%s-0a1b2c3d",
-           "labels":{"slipway.dev/nodepool":"%s"}},
+           "labels":{"slipway.dev/nodepool":"%s"},"finalizers":["slipway.dev/finalizer"]},
          "spec":{"clusterName":"%s","provider":"sim","cloudPoolName":"p%d-0a1b2c3d","version":"%s","replicas":%d,
                  "mode":"%s","template":{"machineType":"sim.small","osImage":"AL2"}}}"""
         .formatted(nodepoolName(cluster, pool), nodepoolName(cluster, pool), clusterName(cluster), pool, VERSION,

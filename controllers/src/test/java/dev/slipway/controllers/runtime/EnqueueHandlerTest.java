@@ -43,6 +43,24 @@ class EnqueueHandlerTest {
     assertThat(queue.length()).as("the same key, deduplicated").isEqualTo(1);
   }
 
+  @Test
+  void theOwnKindHandlerIgnoresItsOwnStatusWritesButNotLabelsOrAnnotations() {
+    EnqueueHandler<Nodepool> self = EnqueueHandler.self(queue);
+    self.onUpdate(nodepool(3L, null, List.of()), nodepool(3L, null, List.of()));
+    assertThat(queue.length()).as("status only").isZero();
+
+    Nodepool labelled = nodepool(3L, null, List.of());
+    labelled.getMetadata().setLabels(java.util.Map.of("team", "a"));
+    self.onUpdate(nodepool(3L, null, List.of()), labelled);
+    assertThat(queue.length()).as("labels changed").isEqualTo(1);
+
+    Nodepool annotated = nodepool(3L, null, List.of());
+    annotated.getMetadata().setAnnotations(java.util.Map.of("note", "x"));
+    assertThat(EnqueueHandler.moreThanStatusChanged(nodepool(3L, null, List.of()), annotated)).isTrue();
+    assertThat(EnqueueHandler.moreThanStatusChanged(nodepool(3L, null, List.of()), nodepool(4L, null, List.of())))
+        .isTrue();
+  }
+
   private static Nodepool nodepool(Long generation, OffsetDateTime deleting, List<String> finalizers) {
     Nodepool nodepool = new Nodepool();
     nodepool.setMetadata(new V1ObjectMeta().name("np").namespace("team").generation(generation)
