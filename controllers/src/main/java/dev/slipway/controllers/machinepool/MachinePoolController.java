@@ -51,7 +51,7 @@ public class MachinePoolController implements ControllerDefinition {
 
   @Override
   public void watch(WorkQueue<Request> queue) {
-    informers.machinePools().addEventHandler(EnqueueHandler.self(queue));
+    informers.machinePools().addEventHandler(EnqueueHandler.selfIgnoringStatus(queue));
     // A MachinePool that stood aside for an older one naming the same cloud pool takes over once that one is gone.
     informers.machinePools().addEventHandler(EnqueueHandler.<MachinePool>toMany(queue, pool -> pool.getSpec() == null
         ? List.of()

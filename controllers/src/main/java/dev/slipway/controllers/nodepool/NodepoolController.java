@@ -48,7 +48,7 @@ public class NodepoolController implements ControllerDefinition {
 
   @Override
   public void watch(WorkQueue<Request> queue) {
-    informers.nodepools().addEventHandler(EnqueueHandler.self(queue));
+    informers.nodepools().addEventHandler(EnqueueHandler.selfIgnoringStatus(queue));
     informers.machinePools().addEventHandler(EnqueueHandler.<MachinePool>of(queue, pool -> {
       Map<String, String> labels = pool.getMetadata().getLabels();
       String nodepool = labels == null ? null : labels.get(Labels.NODEPOOL);

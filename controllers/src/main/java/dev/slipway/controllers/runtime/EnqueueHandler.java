@@ -76,14 +76,19 @@ public final class EnqueueHandler<T extends KubernetesObject> implements Resourc
         || !Objects.equals(before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations());
   }
 
-  /**
-   * The handler for a controller's own kind: the object's namespace/name, on an update only when
-   * {@link #moreThanStatusChanged}. The controller's own status writes do not wake it again (each would cost a pass
-   * and, for pools, a cloud call); it requeues itself while waiting, and the periodic resync re-reads everything.
-   */
+  /** The handler for a controller's own kind: the object's namespace/name, on every add, update and delete. */
   public static <T extends KubernetesObject> EnqueueHandler<T> self(WorkQueue<Request> queue) {
-    return EnqueueHandler.<T>of(queue, o -> new Request(o.getMetadata().getNamespace(), o.getMetadata().getName()))
-        .onUpdateOnlyIf(EnqueueHandler::moreThanStatusChanged);
+    return of(queue, o -> new Request(o.getMetadata().getNamespace(), o.getMetadata().getName()));
+  }
+
+  /**
+   * The handler for a pool controller's own kind (Nodepool, MachinePool): as {@link #self}, but on an update only
+   * when {@link #moreThanStatusChanged}. Its own status writes (one to three per object and change) do not wake it
+   * again, each of which would cost a pass and, for a MachinePool, a cloud call; it requeues itself while waiting,
+   * is woken by its pools and Nodes, and the periodic resync re-reads everything.
+   */
+  public static <T extends KubernetesObject> EnqueueHandler<T> selfIgnoringStatus(WorkQueue<Request> queue) {
+    return EnqueueHandler.<T>self(queue).onUpdateOnlyIf(EnqueueHandler::moreThanStatusChanged);
   }
 
   @Override

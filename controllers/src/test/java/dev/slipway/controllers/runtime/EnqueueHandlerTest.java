@@ -44,8 +44,8 @@ class EnqueueHandlerTest {
   }
 
   @Test
-  void theOwnKindHandlerIgnoresItsOwnStatusWritesButNotLabelsOrAnnotations() {
-    EnqueueHandler<Nodepool> self = EnqueueHandler.self(queue);
+  void thePoolHandlerIgnoresItsOwnStatusWritesButNotLabelsOrAnnotations() {
+    EnqueueHandler<Nodepool> self = EnqueueHandler.selfIgnoringStatus(queue);
     self.onUpdate(nodepool(3L, null, List.of()), nodepool(3L, null, List.of()));
     assertThat(queue.length()).as("status only").isZero();
 
