@@ -236,8 +236,8 @@ class FleetBenchmarkE2E {
         LOG.warn("First capacity violation: {}", firstViolation.get());
       }
       LOG.info("Fleet upgrade of {} clusters: {} s", clusters, Math.round(upgradeSeconds));
-      // The heap at the fleet's largest (after the upgrade, every old pool gone): the histogram's full collection
-      // also makes jvm_gc_live_data_size_bytes meaningful.
+      // The heap at the fleet's largest (the upgrade just converged; replaced pools may still be being deleted): the
+      // histogram's full collection also makes jvm_gc_live_data_size_bytes meaningful.
       HeapHistogram.controllersPid(controllers.port()).ifPresentOrElse(pid -> LOG.info("Controllers' heap at {} "
           + "clusters, largest classes:\n{}", clusters, HeapHistogram.capture(pid, Path.of("target",
           "fleet-benchmark", "heap-histogram-" + clusters + ".txt"), 18)),
