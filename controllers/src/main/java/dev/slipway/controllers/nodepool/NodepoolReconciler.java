@@ -336,11 +336,19 @@ public class NodepoolReconciler implements Reconciler {
       metrics.rolloutStarted(provider);
     }
     if (before != null && before.startedAt() != null && before.finishedAt() == null && after.finishedAt() != null) {
-      boolean cancelled = RolloutPlan.CANCELLING.equals(before.step()) || (status.activeMachinePool() != null
-          && status.activeMachinePool().name().equals(previous.activeMachinePool().name()));
-      metrics.rolloutFinished(provider, cancelled ? RolloutMetrics.CANCELLED : RolloutMetrics.SUCCEEDED,
-          Duration.between(after.startedAt(), after.finishedAt()));
+      metrics.rolloutFinished(provider, cancelled(before, status) ? RolloutMetrics.CANCELLED
+          : RolloutMetrics.SUCCEEDED, Duration.between(after.startedAt(), after.finishedAt()));
     }
+  }
+
+  /**
+   * Whether a rollout that just finished was cancelled: it was cancelling, or the Nodepool does not serve the template
+   * the rollout moved to. Note: not "the active pool did not change in this pass": the active pool may switch to the
+   * target a pass before the rollout finishes (the old pool deleted while the target's readiness is re-checked).
+   */
+  static boolean cancelled(RolloutStatus before, NodepoolStatus finished) {
+    return RolloutPlan.CANCELLING.equals(before.step())
+        || !Objects.equals(finished.templateHash(), before.targetTemplateHash());
   }
 
   /**
