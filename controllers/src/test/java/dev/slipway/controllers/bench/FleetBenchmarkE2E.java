@@ -133,18 +133,9 @@ class FleetBenchmarkE2E {
 
     String namespace = "fleet-" + clusters;
     createNamespace(client, namespace);
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("slipway.namespace", namespace);
-    properties.put("slipway.leader-election.namespace", namespace);
-    properties.put("slipway.leader-election.lease-name", "slipway-" + namespace);
-    properties.put("slipway.providers.aws.enabled", "false");
-    properties.put("slipway.providers.azure.enabled", "false");
-    // Node-less cloud and production settings: drop the tests' defaults (1 s poll, short leases, ...).
-    for (String key : List.of("slipway.providers.sim.workload-kubeconfig", "slipway.controllers.poll-interval",
-        "slipway.drain.backoff-initial", "slipway.drain.backoff-max", "slipway.leader-election.lease-duration",
-        "slipway.leader-election.renew-deadline", "slipway.leader-election.retry-period")) {
-      properties.put(key, "");
-    }
+    // Node-less cloud (no workload kubeconfig) and production settings.
+    Map<String, String> properties = ProductionSettings.forNamespace(namespace);
+    properties.put("slipway.providers.sim.workload-kubeconfig", "");
     if (!resync.isEmpty()) {
       properties.put("slipway.controllers.resync-period", resync);
     }

@@ -176,17 +176,7 @@ class NodeReadinessBenchmarkE2E {
 
   /** Production settings but for the simulated cloud's latency: the tests' quick poll and lease defaults dropped. */
   private Map<String, String> controllerProperties() {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("slipway.namespace", NAMESPACE);
-    properties.put("slipway.leader-election.namespace", NAMESPACE);
-    properties.put("slipway.leader-election.lease-name", "slipway-" + NAMESPACE);
-    properties.put("slipway.providers.aws.enabled", "false");
-    properties.put("slipway.providers.azure.enabled", "false");
-    for (String key : List.of("slipway.controllers.poll-interval", "slipway.drain.backoff-initial",
-        "slipway.drain.backoff-max", "slipway.leader-election.lease-duration",
-        "slipway.leader-election.renew-deadline", "slipway.leader-election.retry-period")) {
-      properties.put(key, "");
-    }
+    Map<String, String> properties = ProductionSettings.forNamespace(NAMESPACE);
     String[] ready = range(nodeReady);
     properties.put("slipway.providers.sim.latency.Fast.node-ready.min", ready[0]);
     properties.put("slipway.providers.sim.latency.Fast.node-ready.max", ready[1]);
