@@ -3,6 +3,8 @@ package dev.slipway.controllers.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -22,6 +24,7 @@ final class ClientRateLimit implements Interceptor {
   private final Supplier<SlipwayProperties.Client> settings;
   private final TokenBucket bucket;
   private final MeterRegistry meters;
+  private final Map<String, Timer> waits = new ConcurrentHashMap<>();
 
   ClientRateLimit(Supplier<SlipwayProperties.Client> settings, MeterRegistry meters) {
     this(settings, System::nanoTime, meters);
@@ -37,9 +40,9 @@ final class ClientRateLimit implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     if (!"true".equals(chain.request().url().queryParameter("watch"))) {
       long waitNanos = reserve();
-      Timer.builder("rest.client.rate.limiter.duration")
+      waits.computeIfAbsent(chain.request().method(), verb -> Timer.builder("rest.client.rate.limiter.duration")
           .description("Time requests to the management API server waited for the client-side rate limit")
-          .tag("verb", chain.request().method()).register(meters).record(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+          .tag("verb", verb).register(meters)).record(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
       while (waitNanos > 0) {
         long until = System.nanoTime() + waitNanos;
         LockSupport.parkNanos(waitNanos);
